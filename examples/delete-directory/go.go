@@ -1,0 +1,20 @@
+package main
+
+import (
+	"context"
+	"os"
+
+	"github.com/acme-example/acme-go/pkg/directorysync"
+)
+
+func main() {
+	directorysync.SetAPIKey(os.Getenv("ACME_API_KEY"))
+	ctx := context.Background()
+
+	err := directorysync.DeleteDirectory(ctx, directorysync.DeleteDirectoryOpts{
+		Directory: "directory_01HV3K9Q2M7Z8T4RX5WB6NCJ1E",
+	})
+	if err != nil {
+		panic(err)
+	}
+}

@@ -1,0 +1,10 @@
+Group group = Group.builder()
+    .obj("directory_group")
+    .id("directory_group_01HV4C8S1PJ5Y2GNE7KD3W9QXB")
+    .idpId("00gk4bq7xzS1tXJm5d7")
+    .directoryId("directory_01HV3K9Q2M7Z8T4RX5WB6NCJ1E")
+    .organizationId("org_01HV3JZ6P4B1Q8R2Y7DKT5MW0A")
+    .name("Engineering")
+    .createdAt("2024-04-16T18:03:50.512Z")
+    .updatedAt("2024-04-16T18:03:50.512Z")
+    .build();

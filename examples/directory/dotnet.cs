@@ -1,0 +1,12 @@
+var directory = new Directory
+{
+    Object = "directory",
+    Id = "directory_01HV3K9Q2M7Z8T4RX5WB6NCJ1E",
+    Domain = "northwind.example",
+    Name = "Northwind Okta",
+    OrganizationId = "org_01HV3JZ6P4B1Q8R2Y7DKT5MW0A",
+    State = DirectoryState.Linked,
+    Type = DirectoryType.OktaScimV2,
+    CreatedAt = "2024-04-15T09:12:44.108Z",
+    UpdatedAt = "2024-04-16T18:02:11.384Z",
+};

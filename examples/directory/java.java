@@ -1,0 +1,11 @@
+Directory directory = Directory.builder()
+    .obj("directory")
+    .id("directory_01HV3K9Q2M7Z8T4RX5WB6NCJ1E")
+    .domain("northwind.example")
+    .name("Northwind Okta")
+    .organizationId("org_01HV3JZ6P4B1Q8R2Y7DKT5MW0A")
+    .state(DirectoryState.LINKED)
+    .type(DirectoryType.OKTA_SCIM_V2)
+    .createdAt("2024-04-15T09:12:44.108Z")
+    .updatedAt("2024-04-16T18:02:11.384Z")
+    .build();

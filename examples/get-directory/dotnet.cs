@@ -1,0 +1,7 @@
+using Acme;
+
+var directorySync = new DirectorySyncService(
+    Environment.GetEnvironmentVariable("ACME_API_KEY"));
+
+var directory = await directorySync.GetDirectory("directory_01HV3K9Q2M7Z8T4RX5WB6NCJ1E");
+Console.WriteLine($"{directory.Name} is {directory.State}");

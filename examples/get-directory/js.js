@@ -1,0 +1,6 @@
+import { Acme } from '@acme/node';
+
+const acme = new Acme(process.env.ACME_API_KEY);
+
+const directory = await acme.directorySync.getDirectory('directory_01HV3K9Q2M7Z8T4RX5WB6NCJ1E');
+console.log(`${directory.name} is ${directory.state}`);

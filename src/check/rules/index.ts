@@ -1,0 +1,38 @@
+import type { Rule } from '../rule.js';
+import { ambiguousItem } from './ambiguous-item.js';
+import { brokenNavigationLink } from './broken-navigation-link.js';
+import { conflictingDescription } from './conflicting-description.js';
+import { descriptionWithoutSelf } from './description-without-self.js';
+import { duplicateProperty } from './duplicate-property.js';
+import { exampleOutsideRoot } from './example-outside-root.js';
+import { missingExample } from './missing-example.js';
+import { parseRules } from './parse-rules.js';
+import { remoteExample } from './remote-example.js';
+import { unknownComponent } from './unknown-component.js';
+import { unknownLanguage } from './unknown-language.js';
+import { unknownReferenceId } from './unknown-reference-id.js';
+import { unresolvedDescription } from './unresolved-description.js';
+import { unresolvedItem } from './unresolved-item.js';
+import { unusedDescription } from './unused-description.js';
+
+/** Every rule polyref knows, parse-stage problems first. */
+export const rules: readonly Rule[] = [
+  ...parseRules,
+  unknownLanguage,
+  duplicateProperty,
+  unresolvedDescription,
+  descriptionWithoutSelf,
+  conflictingDescription,
+  unusedDescription,
+  unresolvedItem,
+  ambiguousItem,
+  unknownComponent,
+  unknownReferenceId,
+  exampleOutsideRoot,
+  missingExample,
+  remoteExample,
+  brokenNavigationLink,
+  { id: 'template-error', severity: 'error', summary: 'A template must render a page without failing (build only).' },
+];
+
+export const ruleIds: ReadonlySet<string> = new Set(rules.map((rule) => rule.id));

@@ -1,0 +1,19 @@
+import { didYouMean, type Rule } from '../rule.js';
+import { closest } from '../../resolve/suggest.js';
+
+export const unknownComponent: Rule = {
+  id: 'unknown-component',
+  severity: 'error',
+  summary: 'A component in the body must have a template in `templates/components/`.',
+  check({ page, site, report }) {
+    for (const component of page.components) {
+      if (site.components.has(component.name)) continue;
+      const suggestions = closest(component.name, site.components);
+      report(
+        `Unexpected component \`<${component.name}>\`, expected one with a template (\`templates/components/${component.name}.hbs\`)${didYouMean(suggestions)}`,
+        component.place,
+        { suggestions },
+      );
+    }
+  },
+};

@@ -1,0 +1,99 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ruleIds } from '../check/rules/index.js';
+import { loadConfig, type ConfigInput } from '../config/config.js';
+import { ConfigError } from '../config/config-error.js';
+import { reporterNames } from '../report/reporters.js';
+import { buildCommand } from './build-command.js';
+import { checkCommand } from './check-command.js';
+import type { CliIo } from './io.js';
+import { rulesCommand } from './rules-command.js';
+import { version } from './version.js';
+
+export const exitCodes = { ok: 0, problems: 1, usage: 2 } as const;
+
+interface CommonFlags {
+  config?: string;
+  content?: string;
+  examples?: string;
+  out?: string;
+  templates?: string;
+  basePath?: string;
+  debug?: boolean;
+}
+
+/** Runs one polyref command and returns its exit code; never exits the process. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let exitCode: number = exitCodes.ok;
+  const program = new Command('polyref')
+    .description('Build and check multi-language API reference sites written in MDX.')
+    .version(version, '-v, --version')
+    .exitOverride()
+    .showHelpAfterError('(run `polyref --help` for usage)')
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+
+  const configOf = (flags: CommonFlags) => {
+    const overrides: ConfigInput = {
+      content: flags.content,
+      examples: flags.examples,
+      out: flags.out,
+      templates: flags.templates,
+      basePath: flags.basePath,
+    };
+    return loadConfig({ cwd: io.cwd, configFile: flags.config, overrides, ruleIds });
+  };
+
+  program
+    .command('build')
+    .description('build the site into the out folder; fails, writing nothing, on any error')
+    .option('--content <dir>', 'content root (default: content/)')
+    .option('--examples <dir>', 'examples root (default: examples/)')
+    .option('--out <dir>', 'output folder (default: out/)')
+    .option('--templates <dir>', 'templates that override the built-in ones by name (default: templates/)')
+    .option('--base-path <path>', 'URL prefix the site is served under, such as /docs/')
+    .option('--config <file>', 'configuration file (default: polyref.config.json when present)')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(async (flags: CommonFlags) => {
+      exitCode = await buildCommand(configOf(flags), io);
+    });
+
+  program
+    .command('check')
+    .description('check pages without rendering; with paths, report on those files only')
+    .argument('[paths...]', 'files or folders to report on (default: every page)')
+    .option('--content <dir>', 'content root (default: content/)')
+    .option('--examples <dir>', 'examples root (default: examples/)')
+    .option('--templates <dir>', 'templates folder, for the components it defines')
+    .addOption(new Option('--format <name>', 'output format').choices([...reporterNames]).default('stylish'))
+    .option('--config <file>', 'configuration file (default: polyref.config.json when present)')
+    .option('--debug', 'show stack traces of internal errors')
+    .action((paths: string[], flags: CommonFlags & { format: (typeof reporterNames)[number] }) => {
+      exitCode = checkCommand(configOf(flags), io, { paths, format: flags.format });
+    });
+
+  program
+    .command('rules')
+    .description('list every rule with its id, default severity and summary')
+    .action(() => {
+      exitCode = rulesCommand(io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr.write(`polyref: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);
+      return exitCodes.usage;
+    }
+    const debug = argv.includes('--debug');
+    const detail = debug && error instanceof Error ? `\n${error.stack}` : ' (run with --debug for details)';
+    io.stderr.write(`polyref: internal error: ${error instanceof Error ? error.message : String(error)}${detail}\n`);
+    return exitCodes.usage;
+  }
+}

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type ExampleLookup =
+  | { kind: 'found'; folder: string; files: Map<string, string> }
+  | { kind: 'missing'; folder: string }
+  | { kind: 'outside' }
+  | { kind: 'remote'; url: string };
+
+/**
+ * Finds example folders under the examples root (`examples/<file>/<language>.<ext>`),
+ * refusing any `file` that would leave it, by `..`, an absolute path or a link.
+ */
+export class ExampleStore {
+  private readonly cache = new Map<string, ExampleLookup>();
+  private realRoot: string | null | undefined;
+
+  constructor(readonly root: string) {}
+
+  lookup(file: string): ExampleLookup {
+    let found = this.cache.get(file);
+    if (!found) this.cache.set(file, (found = this.find(file)));
+    return found;
+  }
+
+  private find(file: string): ExampleLookup {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(file)) return { kind: 'remote', url: file };
+    if (file === '' || path.isAbsolute(file) || file.includes('\0') || /^[\\/]/.test(file)) return { kind: 'outside' };
+    const folder = path.resolve(this.root, file);
+    if (!isInside(this.root, folder)) return { kind: 'outside' };
+    let real: string;
+    try {
+      real = fs.realpathSync(folder);
+    } catch {
+      return { kind: 'missing', folder };
+    }
+    const root = this.realRootPath();
+    if (root === null || !isInside(root, real)) return { kind: 'outside' };
+    let names: string[];
+    try {
+      names = fs.readdirSync(real).sort();
+    } catch {
+      return { kind: 'missing', folder };
+    }
+    const files = new Map<string, string>();
+    for (const name of names) {
+      const language = name.replace(/\.[^.]*$/, '');
+      const absolute = path.join(real, name);
+      if (language && !files.has(language) && isSafeFile(absolute, root)) files.set(language, absolute);
+    }
+    return files.size > 0 ? { kind: 'found', folder, files } : { kind: 'missing', folder };
+  }
+
+  private realRootPath(): string | null {
+    if (this.realRoot === undefined) {
+      try {
+        this.realRoot = fs.realpathSync(this.root);
+      } catch {
+        this.realRoot = null;
+      }
+    }
+    return this.realRoot;
+  }
+}
+
+function isSafeFile(file: string, root: string): boolean {
+  try {
+    const real = fs.realpathSync(file);
+    return isInside(root, real) && fs.statSync(real).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}

@@ -1,0 +1,154 @@
+import type {} from 'mdast-util-mdx';
+import type { Nodes, Root, RootContent } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Point, Position } from 'unist';
+import type { ComponentUse, Diagnostic, Heading, LinkUse, Place } from '../model/types.js';
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
+
+export interface Body {
+  tree: Root | null;
+  components: ComponentUse[];
+  headings: Heading[];
+  links: LinkUse[];
+  diagnostics: Diagnostic[];
+}
+
+export interface BodyOptions {
+  /** 1-based line and 0-based offset of the body in the file. */
+  line: number;
+  offset: number;
+  /** Keep the tree for rendering; `check` drops it as soon as its facts are read. */
+  keepTree: boolean;
+}
+
+/**
+ * Parses the MDX body on its own (the frontmatter never goes through
+ * micromark) and reports places in the file's own lines.
+ */
+export function parseBody(body: string, options: BodyOptions): Body {
+  const result: Body = { tree: null, components: [], headings: [], links: [], diagnostics: [] };
+  let tree: Root;
+  try {
+    tree = parser.parse(body);
+  } catch (error) {
+    result.diagnostics.push(syntaxDiagnostic(error, options));
+    return result;
+  }
+  const shift = (point: Point | undefined): Point | undefined =>
+    point && { line: point.line + options.line - 1, column: point.column, offset: (point.offset ?? 0) + options.offset };
+  const placeOf = (position: Position | undefined): Place => {
+    const start = shift(position?.start) ?? { line: options.line, column: 1 };
+    const end = shift(position?.end) ?? start;
+    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  };
+
+  const visit = (node: Nodes, parent: string | null): void => {
+    switch (node.type) {
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement':
+        if (node.name !== null) {
+          result.components.push(readComponent(node, parent, placeOf, result.diagnostics));
+          parent = node.name;
+        }
+        break;
+      case 'mdxjsEsm':
+        result.diagnostics.push({
+          ruleId: 'mdx-unsupported',
+          message: 'Unexpected `import`/`export`: pages are not executed, expected markdown and components only',
+          place: placeOf(node.position),
+        });
+        break;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        if (!isCommentOnly(node)) {
+          result.diagnostics.push({
+            ruleId: 'mdx-unsupported',
+            message: `Unexpected expression \`{${abbreviate(node.value)}}\`: pages are not executed, expected literal text`,
+            place: placeOf(node.position),
+          });
+        }
+        break;
+      case 'heading':
+        result.headings.push({ depth: node.depth, text: textOf(node) });
+        break;
+      case 'link':
+      case 'definition':
+        result.links.push({ url: node.url, place: placeOf(node.position) });
+        break;
+    }
+    if ('children' in node) for (const child of node.children as RootContent[]) visit(child, parent);
+    if (options.keepTree) {
+      // Rendering needs no places and no estree: drop them to keep the tree small.
+      delete node.position;
+      if (node.data && 'estree' in node.data) delete node.data.estree;
+    }
+  };
+  visit(tree, null);
+  if (options.keepTree) result.tree = tree;
+  return result;
+}
+
+function readComponent(
+  node: MdxJsxFlowElement | MdxJsxTextElement,
+  parent: string | null,
+  placeOf: (position: Position | undefined) => Place,
+  diagnostics: Diagnostic[],
+): ComponentUse {
+  const use: ComponentUse = { name: node.name ?? '', attributes: {}, place: placeOf(node.position), parent };
+  for (const attribute of node.attributes as Array<MdxJsxAttribute | MdxJsxExpressionAttribute>) {
+    if (attribute.type === 'mdxJsxExpressionAttribute') {
+      diagnostics.push({
+        ruleId: 'mdx-unsupported',
+        message: `Unexpected spread attribute \`{${abbreviate(attribute.value)}}\` on \`<${use.name}>\`, expected literal attributes`,
+        place: placeOf(attribute.position ?? node.position),
+      });
+      continue;
+    }
+    const place = placeOf(attribute.position ?? node.position);
+    if (attribute.value === null || attribute.value === undefined) {
+      use.attributes[attribute.name] = { value: true, place };
+    } else if (typeof attribute.value === 'string') {
+      use.attributes[attribute.name] = { value: attribute.value, place };
+    } else {
+      diagnostics.push({
+        ruleId: 'mdx-unsupported',
+        message: `Unexpected expression \`${attribute.name}={${abbreviate(attribute.value.value)}}\` on \`<${use.name}>\`, expected a quoted value such as \`${attribute.name}="…"\``,
+        place,
+      });
+    }
+  }
+  return use;
+}
+
+function syntaxDiagnostic(error: unknown, options: BodyOptions): Diagnostic {
+  const message = error as { reason?: string; message?: string; place?: Position | Point; line?: number; column?: number };
+  const point: Point | undefined =
+    message.place && 'start' in message.place ? message.place.start : (message.place as Point | undefined);
+  const line = (point?.line ?? message.line ?? 1) + options.line - 1;
+  const column = point?.column ?? message.column ?? 1;
+  return {
+    ruleId: 'mdx-syntax',
+    message: `Unexpected MDX: ${message.reason ?? message.message ?? String(error)}`,
+    place: { line, column, endLine: line, endColumn: column },
+  };
+}
+
+function isCommentOnly(node: { data?: { estree?: { body: unknown[] } | null } }): boolean {
+  return node.data?.estree?.body.length === 0;
+}
+
+export function textOf(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string' && node.type !== 'mdxFlowExpression' && node.type !== 'mdxTextExpression') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(textOf).join('');
+  return '';
+}
+
+function abbreviate(value: string): string {
+  const oneLine = value.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 30 ? `${oneLine.slice(0, 27)}...` : oneLine;
+}

@@ -1,0 +1,171 @@
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+  type Pair,
+  type ParsedNode,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
+import type { Diagnostic, Place } from '../model/types.js';
+
+/** More alias expansions than this in one file is an attack, not a reference page. */
+export const maxAliasExpansions = 1000;
+
+export type Yaml = YamlNode | null;
+
+/**
+ * Reads a YAML document node by node, keeping the place of each node in the
+ * `.mdx` file and turning every unexpected shape into a diagnostic.
+ */
+export class YamlReader {
+  readonly diagnostics: Diagnostic[] = [];
+  private aliasBudget = maxAliasExpansions;
+
+  private constructor(
+    readonly document: Document.Parsed,
+    private readonly lineCounter: LineCounter,
+    /** Lines in the file before the first YAML line. */
+    private readonly lineOffset: number,
+  ) {}
+
+  static parse(yaml: string, firstLine: number): YamlReader {
+    const lineCounter = new LineCounter();
+    const document = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    const reader = new YamlReader(document, lineCounter, firstLine - 1);
+    for (const error of document.errors) {
+      const message = error.message.split('\n')[0]!.replace(/:$/, '');
+      reader.diagnostics.push({
+        ruleId: 'frontmatter-syntax',
+        message: `Unexpected YAML: ${message}`,
+        place: reader.placeOfRange(error.pos[0], error.pos[1]),
+      });
+    }
+    return reader;
+  }
+
+  get ok(): boolean {
+    return this.document.errors.length === 0;
+  }
+
+  get root(): Yaml {
+    return this.document.contents;
+  }
+
+  placeOfRange(start: number, end: number): Place {
+    const from = this.lineCounter.linePos(start);
+    const to = this.lineCounter.linePos(Math.max(start, end));
+    return { line: from.line + this.lineOffset, column: from.col, endLine: to.line + this.lineOffset, endColumn: to.col };
+  }
+
+  place(node: Yaml | undefined): Place {
+    const range = (node as ParsedNode | null | undefined)?.range;
+    if (!range) return { line: this.lineOffset + 1, column: 1, endLine: this.lineOffset + 1, endColumn: 1 };
+    return this.placeOfRange(range[0], range[1]);
+  }
+
+  report(ruleId: string, message: string, node: Yaml | undefined, suggestions?: string[]): void {
+    this.diagnostics.push({ ruleId, message, place: this.place(node), ...(suggestions ? { suggestions } : {}) });
+  }
+
+  shape(message: string, node: Yaml | undefined): void {
+    this.report('frontmatter-shape', message, node);
+  }
+
+  /** Follows an alias to its anchor, within a budget that stops alias bombs. */
+  deref(node: unknown): Yaml {
+    if (node === null || node === undefined) return null;
+    if (!isAlias(node)) return node as YamlNode;
+    this.aliasBudget -= 1;
+    if (this.aliasBudget < 0) {
+      if (this.aliasBudget === -1) {
+        this.report('frontmatter-syntax', `Unexpected alias \`*${node.source}\`: more than ${maxAliasExpansions} alias expansions, expected a small, finite frontmatter`, node);
+      }
+      return null;
+    }
+    return node.resolve(this.document) ?? null;
+  }
+
+  /** The pairs of a map with string keys, in document order, or null after reporting. */
+  pairs(node: Yaml, what: string): Array<{ key: string; keyNode: Yaml; value: Yaml }> | null {
+    const target = this.deref(node);
+    if (!isMap(target)) {
+      this.shape(`Unexpected ${describe(target)} for ${what}, expected a map`, node);
+      return null;
+    }
+    const result: Array<{ key: string; keyNode: Yaml; value: Yaml }> = [];
+    for (const pair of (target as YAMLMap<unknown, unknown>).items as Array<Pair<unknown, unknown>>) {
+      const keyNode = this.deref(pair.key);
+      const key = isScalar(keyNode) ? keyNode.value : undefined;
+      if (typeof key !== 'string' && typeof key !== 'number') {
+        this.shape(`Unexpected ${describe(keyNode)} as a key in ${what}, expected a name`, keyNode ?? node);
+        continue;
+      }
+      result.push({ key: String(key), keyNode, value: this.deref(pair.value) });
+    }
+    return result;
+  }
+
+  /** The items of a list, or null after reporting. */
+  items(node: Yaml, what: string): Yaml[] | null {
+    const target = this.deref(node);
+    if (!isSeq(target)) {
+      this.shape(`Unexpected ${describe(target)} for ${what}, expected a list`, node);
+      return null;
+    }
+    return (target as YAMLSeq<unknown>).items.map((item) => this.deref(item));
+  }
+
+  /** A scalar as text; numbers and booleans are spelled as written. */
+  text(node: Yaml, what: string): string | null {
+    const target = this.deref(node);
+    if (isScalar(target) && target.value !== null && typeof target.value !== 'object') {
+      return typeof target.value === 'string' ? target.value : (target.source ?? String(target.value));
+    }
+    this.shape(`Unexpected ${describe(target)} for ${what}, expected a string`, node);
+    return null;
+  }
+
+  boolean(node: Yaml, what: string): boolean {
+    const target = this.deref(node);
+    if (isScalar(target) && typeof target.value === 'boolean') return target.value;
+    this.shape(`Unexpected ${describe(target)} for ${what}, expected \`true\` or \`false\``, node);
+    return false;
+  }
+
+  /** Plain data for fields polyref passes through to templates. */
+  plain(node: Yaml): unknown {
+    const target = this.deref(node);
+    if (isScalar(target)) return target.value ?? null;
+    if (isSeq(target)) return (target as YAMLSeq<unknown>).items.map((item) => this.plain(this.deref(item)));
+    if (isMap(target)) {
+      const result: Record<string, unknown> = {};
+      for (const { key, value } of this.pairs(target, 'a field') ?? []) result[key] = this.plain(value);
+      return result;
+    }
+    return null;
+  }
+}
+
+export function describe(node: Yaml | undefined): string {
+  if (node === null || node === undefined) return 'empty value';
+  if (isMap(node)) return 'map';
+  if (isSeq(node)) return 'list';
+  if (isScalar(node)) {
+    const value = node.value;
+    if (value === null) return 'empty value';
+    if (typeof value === 'string') return `string \`${truncate(value)}\``;
+    return `${typeof value} \`${String(value)}\``;
+  }
+  return 'value';
+}
+
+function truncate(value: string): string {
+  const oneLine = value.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 40 ? `${oneLine.slice(0, 37)}...` : oneLine;
+}

@@ -1,0 +1,51 @@
+import type { Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { Root } from 'mdast';
+import { toHast } from 'mdast-util-to-hast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { rewriteLinks, sanitizeTree } from './sanitize.js';
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/**
+ * Plain prose (most descriptions) needs no parser: letters, digits, spaces and
+ * punctuation that markdown gives no meaning to, on one line, starting with a letter.
+ */
+const plainProse = /^[A-Za-z][A-Za-z0-9 ,.;'"()?%+$-]*$/;
+
+/** Markdown to sanitized HTML, each distinct text rendered once per build. */
+export class MarkdownRenderer {
+  private readonly cache = new Map<string, string>();
+
+  constructor(private readonly basePath: string) {}
+
+  render(markdown: string): string {
+    let html = this.cache.get(markdown);
+    if (html === undefined) {
+      html = this.renderUncached(markdown);
+      this.cache.set(markdown, html);
+    }
+    return html;
+  }
+
+  renderUncached(markdown: string): string {
+    const text = markdown.trim();
+    if (plainProse.test(text) && !text.includes('  ')) return `<p>${escapeHtml(text)}</p>`;
+    return renderMarkdown(text, this.basePath);
+  }
+}
+
+export function renderMarkdown(markdown: string, basePath: string): string {
+  const tree = markdownParser.parse(markdown) as Root;
+  // Raw HTML in markdown is dropped here (no allowDangerousHtml), then sanitized again.
+  const hast = sanitizeTree(toHast(tree) as HastRoot);
+  rewriteLinks(hast, basePath);
+  return toHtml(hast);
+}
+
+/** Escapes text as hast-util-to-html does, so both paths give the same bytes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&#x26;').replace(/</g, '&#x3C;');
+}

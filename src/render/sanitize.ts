@@ -1,0 +1,43 @@
+import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
+import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+
+/** The element standing where polyref inserts HTML it made itself (components, highlighted code). */
+export const slotTagName = 'polyref-slot';
+
+/**
+ * GitHub's schema, plus the slot element. Content can never produce a slot:
+ * every JSX tag in a body is a component, and raw HTML in markdown is dropped
+ * before this schema runs.
+ */
+const schema: Schema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), slotTagName],
+  attributes: { ...defaultSchema.attributes, [slotTagName]: ['dataSlot'] },
+};
+
+export function sanitizeTree(tree: HastRoot): HastRoot {
+  return sanitize(tree, schema) as HastRoot;
+}
+
+/** Root-relative links get the base path: `/reference/x` → `/docs/reference/x`. */
+export function withBasePath(url: string, basePath: string): string {
+  if (basePath === '/' || !url.startsWith('/') || url.startsWith('//')) return url;
+  return `${basePath}${url.slice(1)}`;
+}
+
+export function rewriteLinks(tree: HastNodes, basePath: string): void {
+  if (basePath === '/') return;
+  const visit = (node: HastNodes): void => {
+    if (node.type === 'element') {
+      rewrite(node, 'href', basePath);
+      rewrite(node, 'src', basePath);
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
+}
+
+function rewrite(element: Element, name: 'href' | 'src', basePath: string): void {
+  const value = element.properties[name];
+  if (typeof value === 'string') element.properties[name] = withBasePath(value, basePath);
+}

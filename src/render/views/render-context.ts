@@ -1,0 +1,23 @@
+import type { Site } from '../../model/site.js';
+import type { ParsedPage } from '../../model/types.js';
+import type { CodeHighlighter } from '../highlight.js';
+import type { MarkdownRenderer } from '../markdown.js';
+import type { Templates } from '../templates.js';
+
+/** What rendering one page needs; `ids` keeps every DOM id on the page unique. */
+export interface RenderContext {
+  site: Site;
+  page: ParsedPage;
+  templates: Templates;
+  markdown: MarkdownRenderer;
+  highlighter: CodeHighlighter;
+  ids: Set<string>;
+}
+
+/** The anchor itself the first time, then `anchor-2`, `anchor-3`…: deterministic and unique on the page. */
+export function uniqueId(context: RenderContext, anchor: string): string {
+  let id = anchor;
+  for (let count = 2; context.ids.has(id); count++) id = `${anchor}-${count}`;
+  context.ids.add(id);
+  return id;
+}
