@@ -28,7 +28,7 @@ export async function runBuild(config: Config): Promise<BuildResult> {
   const results = site.index.pages.map((page) => ({ file: page.file, findings: checkPage(page, site) }));
   if (countFindings(results.flatMap((result) => result.findings)).errors > 0) return { results, written: null };
 
-  const templates = new Templates(site.templates, config.basePath);
+  const templates = new Templates(site.templates);
   const highlighter = await CodeHighlighter.create();
   const markdown = new MarkdownRenderer(config.basePath);
   const tree = folderTree(site.index.pages);

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import Handlebars from 'handlebars';
 import { ConfigError } from '../config/config-error.js';
-import { withBasePath } from './sanitize.js';
 
 /** The only helpers templates may call; anything else fails at compile time. */
 const knownHelpers = { eq: true, url: true } as const;
@@ -28,9 +27,10 @@ export class Templates {
   private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
   private readonly handlebars = Handlebars.create();
 
-  constructor(files: Map<string, string>, basePath: string) {
+  constructor(files: Map<string, string>) {
     this.handlebars.registerHelper('eq', (left: unknown, right: unknown) => left === right);
-    this.handlebars.registerHelper('url', (value: unknown) => safeUrl(value, basePath));
+    // Views give hrefs with the base path already applied; `url` only keeps them harmless.
+    this.handlebars.registerHelper('url', (value: unknown) => safeUrl(value));
     for (const [name, file] of files) {
       let template: Handlebars.TemplateDelegate;
       try {
@@ -62,9 +62,11 @@ export class Templates {
 }
 
 /** A URL safe to put in `href`: schemes other than http(s) and mailto become `#`. */
-export function safeUrl(value: unknown, basePath: string): string {
+export function safeUrl(value: unknown): string {
   if (typeof value !== 'string' || value === '') return '#';
   const trimmed = value.trim();
-  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^(https?|mailto):/i.test(trimmed)) return '#';
-  return withBasePath(trimmed, basePath);
+  // Browsers ignore control characters and whitespace inside a scheme: `java\tscript:`.
+  const scheme = /^([^/?#]*?):/.exec(trimmed.replace(/[\u0000-\u0020]/g, ''))?.[1];
+  if (scheme !== undefined && !/^(https?|mailto)$/i.test(scheme)) return '#';
+  return trimmed;
 }

@@ -1,17 +1,24 @@
 /**
- * The candidates closest to `wanted` by edit distance, best first: the
- * "did you mean" of every unresolved reference.
+ * The candidates nearest to `wanted` by edit distance, all at the same best
+ * distance, alphabetically: the "did you mean" of every unresolved reference.
+ * Exactly one suggestion is what `--fix` may apply.
  */
 export function closest(wanted: string, candidates: Iterable<string>, limit = 3): string[] {
-  const budget = Math.max(2, Math.floor(wanted.length / 3));
-  const scored: Array<{ candidate: string; distance: number }> = [];
+  let budget = Math.min(3, Math.max(1, Math.floor(wanted.length / 4)));
+  let best: string[] = [];
+  const lower = wanted.toLowerCase();
   for (const candidate of candidates) {
     if (Math.abs(candidate.length - wanted.length) > budget) continue;
-    const distance = editDistance(wanted.toLowerCase(), candidate.toLowerCase(), budget);
-    if (distance <= budget) scored.push({ candidate, distance });
+    const distance = editDistance(lower, candidate.toLowerCase(), budget);
+    if (distance < budget || (distance === budget && best.length === 0)) {
+      if (distance < budget) best = [];
+      budget = distance;
+      best.push(candidate);
+    } else if (distance === budget) {
+      best.push(candidate);
+    }
   }
-  scored.sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0));
-  return scored.slice(0, limit).map((item) => item.candidate);
+  return best.sort().slice(0, limit);
 }
 
 /** Optimal string alignment distance, giving up past `budget`. */
