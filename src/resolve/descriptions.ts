@@ -12,7 +12,7 @@ export type DescriptionResolution =
  */
 export function resolveDescription(keyPath: string, page: ParsedPage, index: SiteIndex): DescriptionResolution {
   const mapPath = keyPath.endsWith('.self') ? keyPath.slice(0, -'.self'.length) : keyPath;
-  const definition = pickDefinition(index.descriptions.get(mapPath), page);
+  const definition = pickDescription(index.descriptions.get(mapPath), page);
   if (!definition || (mapPath !== keyPath && !definition.value.isMap)) {
     return { ok: false, reason: 'unresolved', suggestions: closest(keyPath, referenceableKeyPaths(index)) };
   }
@@ -23,9 +23,18 @@ export function resolveDescription(keyPath: string, page: ParsedPage, index: Sit
   return { ok: true, markdown: definition.value.markdown, definition };
 }
 
-export function pickDefinition<T>(definitions: Array<Located<T>> | undefined, page: ParsedPage): Located<T> | undefined {
+/**
+ * The definition a page sees: its own first, then the first in page order.
+ * A map without `self` only counts when no page gives that map a `self`.
+ */
+function pickDescription(
+  definitions: Array<Located<DescriptionDefinition>> | undefined,
+  page: ParsedPage,
+): Located<DescriptionDefinition> | undefined {
   if (!definitions) return undefined;
-  return definitions.find((definition) => definition.page === page) ?? definitions[0];
+  const withText = definitions.filter((definition) => definition.value.markdown !== null);
+  const candidates = withText.length > 0 ? withText : definitions;
+  return candidates.find((definition) => definition.page === page) ?? candidates[0];
 }
 
 function* referenceableKeyPaths(index: SiteIndex): Iterable<string> {

@@ -7,9 +7,12 @@ export const conflictingDescription: Rule = {
   summary: 'A key path defined on several pages must have the same text everywhere.',
   check({ page, site, report }) {
     for (const definition of page.descriptions) {
+      // A map without `self` only groups keys: it defines no text to disagree with.
+      if (definition.markdown === null) continue;
       const all = site.index.descriptions.get(definition.keyPath) ?? [];
       const other = all.find(
-        (candidate) => candidate.page !== page && candidate.value.markdown !== definition.markdown,
+        (candidate) =>
+          candidate.page !== page && candidate.value.markdown !== null && candidate.value.markdown !== definition.markdown,
       );
       if (!other) continue;
       const where = path.relative(site.config.cwd, other.page.file);

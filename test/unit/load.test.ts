@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ExampleStore } from '../../src/load/examples.js';
+import { findSources, urlOf } from '../../src/load/find-sources.js';
+import { StagedOutput } from '../../src/write/staged-output.js';
+import { makeProject } from '../helpers/run-cli.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+function project(files: Record<string, string>) {
+  const created = makeProject(files);
+  cleanups.push(created.cleanup);
+  return created.dir;
+}
+
+describe('findSources', () => {
+  it('maps paths to URLs and sorts sources', () => {
+    const dir = project({
+      'content/index.mdx': '',
+      'content/b/index.mdx': '',
+      'content/b/get.mdx': '',
+      'content/b/_navigation.mdx': '',
+      'content/b/_shared.mdx': '',
+      'content/_partials/x.mdx': '',
+      'content/.hidden/x.mdx': '',
+      'content/notes.md': '',
+    });
+    expect(findSources(path.join(dir, 'content')).map((source) => [source.relativePath, source.kind, source.url])).toEqual([
+      ['_partials/x.mdx', 'partial', '/_partials/x'],
+      ['b/_navigation.mdx', 'navigation', '/b/_navigation'],
+      ['b/_shared.mdx', 'partial', '/b/_shared'],
+      ['b/get.mdx', 'page', '/b/get'],
+      ['b/index.mdx', 'page', '/b'],
+      ['index.mdx', 'page', '/'],
+    ]);
+    expect(urlOf('reference/directory-sync/directory-group/index.mdx')).toBe('/reference/directory-sync/directory-group');
+  });
+});
+
+describe('ExampleStore', () => {
+  it('finds one file per language and refuses paths that leave the root', () => {
+    const dir = project({ 'examples/group/python.py': 'x', 'examples/group/curl.json': '{}', 'secret/passwd': 'x' });
+    fs.symlinkSync(path.join(dir, 'secret'), path.join(dir, 'examples/linked'));
+    const store = new ExampleStore(path.join(dir, 'examples'));
+    const found = store.lookup('group');
+    expect(found.kind === 'found' && [...found.files.keys()]).toEqual(['curl', 'python']);
+    expect(store.lookup('../secret').kind).toBe('outside');
+    expect(store.lookup('../../etc/passwd').kind).toBe('outside');
+    expect(store.lookup('/etc').kind).toBe('outside');
+    expect(store.lookup('linked').kind).toBe('outside');
+    expect(store.lookup('nothing').kind).toBe('missing');
+    expect(store.lookup('https://example.com/x.py')).toEqual({ kind: 'remote', url: 'https://example.com/x.py' });
+  });
+});
+
+describe('StagedOutput', () => {
+  it('swaps the new output in whole on commit', () => {
+    const dir = project({ 'out/old.html': 'old' });
+    const output = new StagedOutput(path.join(dir, 'out'));
+    output.write('a/index.html', 'new');
+    expect(fs.readFileSync(path.join(dir, 'out/old.html'), 'utf8')).toBe('old');
+    output.commit();
+    expect(fs.readdirSync(path.join(dir, 'out'))).toEqual(['a']);
+    expect(fs.readdirSync(dir)).toEqual(['out']);
+  });
+
+  it('leaves the previous output untouched on abort and never writes outside', () => {
+    const dir = project({ 'out/old.html': 'old' });
+    const output = new StagedOutput(path.join(dir, 'out'));
+    expect(() => output.write('../escape.html', 'x')).toThrow('outside');
+    output.abort();
+    expect(fs.readdirSync(dir)).toEqual(['out']);
+    expect(fs.readFileSync(path.join(dir, 'out/old.html'), 'utf8')).toBe('old');
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { MarkdownRenderer, renderMarkdown } from '../../src/render/markdown.js';
+import { withBasePath } from '../../src/render/sanitize.js';
+import { safeUrl } from '../../src/render/templates.js';
+
+describe('markdown', () => {
+  it('drops raw HTML and unsafe links', () => {
+    const html = renderMarkdown('Hi <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1))', '/');
+    expect(html).not.toMatch(/<script|onerror|javascript:/);
+  });
+
+  it('rewrites root-relative links with the base path', () => {
+    expect(renderMarkdown('[a](/x) [b](https://e.com/y) [c](#z)', '/docs/')).toBe(
+      '<p><a href="/docs/x">a</a> <a href="https://e.com/y">b</a> <a href="#z">c</a></p>',
+    );
+  });
+
+  it('renders plain prose without the parser, byte for byte as the parser would', () => {
+    const renderer = new MarkdownRenderer('/');
+    const samples = [
+      'Unique identifier for the Directory Group.',
+      'Say "hi" (now) - 50% + $3; done?',
+      "The group's name, as shown.",
+      'A',
+      'Ends with a dot.\n',
+      'Two  spaces inside',
+      '1. Not a list because it starts with a digit',
+    ];
+    let seed = 7;
+    const alphabet = 'abcXYZ019 ,.;\'"()?%+$-*_`[]<>&#!|~\n';
+    for (let count = 0; count < 500; count++) {
+      let text = 'A';
+      const length = (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 40;
+      for (let index = 0; index < length; index++) {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        text += alphabet[seed % alphabet.length];
+      }
+      samples.push(text);
+    }
+    for (const sample of samples) {
+      expect(renderer.renderUncached(sample), JSON.stringify(sample)).toBe(renderMarkdown(sample.trim(), '/'));
+    }
+  });
+});
+
+describe('urls', () => {
+  it.each([
+    ['javascript:alert(1)', '#'],
+    ['JavaScript:alert(1)', '#'],
+    ['java\tscript:alert(1)', '#'],
+    [' data:text/html,x', '#'],
+    ['vbscript:x', '#'],
+    ['https://example.com/a', 'https://example.com/a'],
+    ['mailto:a@b.c', 'mailto:a@b.c'],
+    ['/reference/x', '/reference/x'],
+    ['#id', '#id'],
+    ['', '#'],
+  ])('safeUrl(%j) is %j', (input, expected) => {
+    expect(safeUrl(input)).toBe(expected);
+  });
+
+  it('adds the base path to root-relative URLs only', () => {
+    expect(withBasePath('/x', '/docs/')).toBe('/docs/x');
+    expect(withBasePath('//cdn/x', '/docs/')).toBe('//cdn/x');
+    expect(withBasePath('x', '/docs/')).toBe('x');
+    expect(withBasePath('/x', '/')).toBe('/x');
+  });
+});
