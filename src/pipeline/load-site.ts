@@ -13,6 +13,8 @@ import fs from 'node:fs';
 export interface LoadOptions {
   /** Keep body trees for rendering. `check` never does. */
   keepTrees: boolean;
+  /** Contents to use instead of the file on disk (staged content, an editor's buffer), by absolute path. */
+  contents?: ReadonlyMap<string, Buffer>;
 }
 
 /** load → parse → index: every source under the content root, read and parsed once. */
@@ -22,7 +24,8 @@ export function loadSite(config: Config, options: LoadOptions): Site {
   }
   const pages: ParsedPage[] = [];
   for (const source of findSources(config.content)) {
-    const read = readSource(source.file);
+    const given = options.contents?.get(source.file);
+    const read = given ? ({ ok: true, bytes: given } as const) : readSource(source.file);
     if (read.ok) {
       pages.push(parsePage(source, read.bytes, { keepTree: options.keepTrees }));
     } else {
