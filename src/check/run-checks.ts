@@ -17,11 +17,20 @@ export function checkPage(page: ParsedPage, site: Site): Finding[] {
   const diagnostics: Diagnostic[] = [...page.diagnostics];
   for (const rule of rules) {
     if (!rule.check || site.config.rules[rule.id] === 'off') continue;
-    rule.check({
-      page,
-      site,
-      report: (message, place, details) => diagnostics.push({ ruleId: rule.id, message, place, ...details }),
-    });
+    try {
+      rule.check({
+        page,
+        site,
+        report: (message, place, details) => diagnostics.push({ ruleId: rule.id, message, place, ...details }),
+      });
+    } catch (error) {
+      // A rule's own bug costs that rule on this page, never the rest of the run.
+      diagnostics.push({
+        ruleId: 'internal-error',
+        message: `Rule \`${rule.id}\` failed on this file: ${error instanceof Error ? error.message : String(error)}; please report it`,
+        place: { line: 1, column: 1, endLine: 1, endColumn: 1 },
+      });
+    }
   }
   return applySeverities(diagnostics, site.config.rules);
 }

@@ -33,6 +33,7 @@ export const rules: readonly Rule[] = [
   remoteExample,
   brokenNavigationLink,
   { id: 'template-error', severity: 'error', summary: 'A template must render a page without failing (build only).' },
+  { id: 'internal-error', severity: 'error', summary: 'polyref itself failed on a file; the rest of the run goes on.' },
 ];
 
 export const ruleIds: ReadonlySet<string> = new Set(rules.map((rule) => rule.id));
