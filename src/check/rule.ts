@@ -4,7 +4,7 @@ import type { Site } from '../model/site.js';
 export interface RuleContext {
   page: ParsedPage;
   site: Site;
-  report(message: string, place: Place, details?: Pick<Diagnostic, 'suggestions' | 'related'>): void;
+  report(message: string, place: Place, details?: Pick<Diagnostic, 'suggestions' | 'related' | 'fix'>): void;
 }
 
 /** A check with a stable kebab-case id; its meaning never changes. */

@@ -1,7 +1,8 @@
 import type { Diagnostic, ParsedPage, Severity } from '../model/types.js';
 import type { Site } from '../model/site.js';
 import type { Rule } from './rule.js';
-import { rules } from './rules/index.js';
+import { ruleIds, rules } from './rules/index.js';
+import { applySuppressions } from './suppress.js';
 
 export interface Finding extends Diagnostic {
   severity: Severity;
@@ -32,7 +33,7 @@ export function checkPage(page: ParsedPage, site: Site): Finding[] {
       });
     }
   }
-  return applySeverities(diagnostics, site.config.rules);
+  return applySeverities(applySuppressions(diagnostics, page.suppressions, ruleIds), site.config.rules);
 }
 
 export function applySeverities(diagnostics: Diagnostic[], settings: Record<string, string>): Finding[] {

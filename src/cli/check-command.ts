@@ -1,18 +1,77 @@
+import path from 'node:path';
 import type { Config } from '../config/config.js';
+import { ConfigError } from '../config/config-error.js';
 import { countFindings } from '../check/run-checks.js';
+import { readFromDisk, SourceLines } from '../load/source-lines.js';
+import { readStagedPages } from '../load/staged-pages.js';
 import { runCheck } from '../pipeline/check.js';
 import { reporters, type ReporterName } from '../report/reporters.js';
+import { summaryLine } from '../report/summary.js';
 import { toVFiles } from '../report/to-vfiles.js';
-import { summaryLine } from './summary.js';
+import { baselineLocation, filterByBaseline, updateBaseline } from './baseline-step.js';
+import { fixStep } from './fix-step.js';
 import { useColor, type CliIo } from './io.js';
 
-export function checkCommand(config: Config, io: CliIo, options: { paths: string[]; format: ReporterName }): number {
-  const results = runCheck(config, { paths: options.paths });
+export interface CheckCommandOptions {
+  /** Files or folders to report on; every page when empty. */
+  paths: string[];
+  format: ReporterName;
+  /** Check the pages staged in git, as staged. */
+  staged: boolean;
+  /** Fail when there are more warnings than this. */
+  maxWarnings?: number;
+  /** `--baseline FILE`; false for `--no-baseline`; undefined for the default file. */
+  baseline?: string | false;
+  updateBaseline: boolean;
+  /** Apply the safe fixes in place first, then report what remains. */
+  fix?: boolean;
+}
+
+export function checkCommand(config: Config, io: CliIo, options: CheckCommandOptions): number {
+  const humanColor = useColor(io, 'stderr');
+  if (options.staged && options.paths.length > 0) {
+    throw new ConfigError('Unexpected paths with `--staged`, expected one or the other', 'with `--staged` the staged pages are the ones checked');
+  }
+  const staged = options.staged ? readStagedPages(config.content, config.cwd, io.env) : null;
+  for (const file of staged?.missing ?? []) {
+    io.stderr.write(`polyref: \`${shown(config, file)}\` is staged but deleted from the working tree; not checked\n`);
+  }
+  if (staged && staged.files.length === 0) {
+    io.stderr.write(`${humanColor ? '\u001b[32m✔\u001b[39m' : '✔'} no staged pages to check\n`);
+    return 0;
+  }
+
+  const scope = { paths: staged?.files ?? options.paths, contents: staged?.contents };
+  let results = runCheck(config, scope);
+  if (options.fix && fixStep(results, config, io) > 0) results = runCheck(config, scope);
+  // Code frames and fingerprints must show what is checked: the staged text when it differs from the file.
+  const sources = new SourceLines(staged ? (file) => staged.contents.get(file) ?? readFromDisk(file) : readFromDisk);
+  const baseline = baselineLocation(config, options.baseline);
+  const run = { results, sources, scoped: staged !== null || options.paths.length > 0 };
+
+  if (options.updateBaseline) {
+    if (!baseline) throw new ConfigError('Unexpected `--update-baseline` with `--no-baseline`, expected one or the other');
+    const written = updateBaseline(baseline, run);
+    io.stderr.write(`polyref: wrote ${written} problem${written === 1 ? '' : 's'} to ${baseline.name}\n`);
+    return 0;
+  }
+  const { results: fresh, fixed } = baseline ? filterByBaseline(baseline, run) : { results, fixed: 0 };
+
   const reporter = reporters[options.format];
-  const output = reporter.format(toVFiles(results, config.cwd), { color: useColor(io, reporter.stream) });
-  io[reporter.stream].write(output);
-  const counts = countFindings(results.flatMap((result) => result.findings));
-  // vfile-reporter ends its report with the counts; a clean run still says what was checked.
-  if (options.format === 'stylish' && output === '') io.stderr.write(summaryLine(counts, results.length, useColor(io, 'stderr')));
+  const files = toVFiles(fresh, config.cwd, config.rulesDocsUrl);
+  io[reporter.stream].write(reporter.format(files, { color: useColor(io, reporter.stream), sources, rulesDocsUrl: config.rulesDocsUrl }));
+  const counts = countFindings(fresh.flatMap((result) => result.findings));
+  if (options.format === 'stylish') io.stderr.write(summaryLine(counts, fresh.length, humanColor));
+  if (fixed > 0) {
+    io.stderr.write(`${fixed} baselined problem${fixed === 1 ? ' is' : 's are'} fixed; run --update-baseline to drop ${fixed === 1 ? 'it' : 'them'}\n`);
+  }
+  if (options.maxWarnings !== undefined && counts.warnings > options.maxWarnings) {
+    io.stderr.write(`polyref: too many warnings (${counts.warnings}), expected at most ${options.maxWarnings} (--max-warnings)\n`);
+    return 1;
+  }
   return counts.errors > 0 ? 1 : 0;
+}
+
+function shown(config: Config, file: string): string {
+  return path.relative(config.cwd, file).split(path.sep).join('/');
 }

@@ -1,11 +1,13 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ruleIds } from '../check/rules/index.js';
 import { loadConfig, type ConfigInput } from '../config/config.js';
 import { ConfigError } from '../config/config-error.js';
+import { parityFormats, type ParityFormat } from '../report/parity-report.js';
 import { reporterNames } from '../report/reporters.js';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
 import type { CliIo } from './io.js';
+import { parityCommand } from './parity-command.js';
 import { rulesCommand } from './rules-command.js';
 import { version } from './version.js';
 
@@ -19,6 +21,21 @@ interface CommonFlags {
   templates?: string;
   basePath?: string;
   debug?: boolean;
+}
+
+interface CheckFlags {
+  format: (typeof reporterNames)[number];
+  maxWarnings?: number;
+  staged?: boolean;
+  /** A file, or false for `--no-baseline`. */
+  baseline?: string | false;
+  updateBaseline?: boolean;
+  fix?: boolean;
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number such as 0 or 10');
+  return Number(value);
 }
 
 /** Runs one polyref command and returns its exit code; never exits the process. */
@@ -68,16 +85,42 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--templates <dir>', 'templates folder, for the components it defines')
     .addOption(new Option('--format <name>', 'output format').choices([...reporterNames]).default('stylish'))
     .option('--config <file>', 'configuration file (default: polyref.config.json when present)')
+    .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--staged', 'check the pages staged in git, as staged, against the whole site (for a pre-commit hook)')
+    .option('--baseline <file>', 'known problems not to report (default: .polyref-baseline.json when present)')
+    .option('--no-baseline', 'report every problem, ignoring the baseline')
+    .option('--update-baseline', 'write the current problems to the baseline file, then exit 0')
+    .option('--fix', 'apply the safe fixes in place (a reference with one close candidate, spaces around a key), then report what remains')
     .option('--debug', 'show stack traces of internal errors')
-    .action((paths: string[], flags: CommonFlags & { format: (typeof reporterNames)[number] }) => {
-      exitCode = checkCommand(configOf(flags), io, { paths, format: flags.format });
+    .action((paths: string[], flags: CommonFlags & CheckFlags) => {
+      exitCode = checkCommand(configOf(flags), io, {
+        paths,
+        format: flags.format,
+        staged: flags.staged === true,
+        maxWarnings: flags.maxWarnings,
+        baseline: flags.baseline,
+        updateBaseline: flags.updateBaseline === true,
+        fix: flags.fix === true,
+      });
+    });
+
+  program
+    .command('parity')
+    .description('print which languages document each property of entries sharing an id, and a coverage figure per language')
+    .option('--content <dir>', 'content root (default: content/)')
+    .addOption(new Option('--format <name>', 'output format').choices([...parityFormats]).default('text'))
+    .option('--config <file>', 'configuration file (default: polyref.config.json when present)')
+    .option('--debug', 'show stack traces of internal errors')
+    .action((flags: CommonFlags & { format: ParityFormat }) => {
+      exitCode = parityCommand(configOf(flags), io, { format: flags.format });
     });
 
   program
     .command('rules')
-    .description('list every rule with its id, default severity and summary')
-    .action(() => {
-      exitCode = rulesCommand(io);
+    .description('list every rule with its id, default severity, summary and documentation')
+    .addOption(new Option('--format <name>', 'output format').choices(['text', 'json']).default('text'))
+    .action((flags: { format: 'text' | 'json' }) => {
+      exitCode = rulesCommand(io, flags.format);
     });
 
   try {

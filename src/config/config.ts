@@ -5,6 +5,12 @@ import { defaultLanguages, type Language } from './languages.js';
 
 export type RuleSetting = 'error' | 'warn' | 'off';
 
+/** A known cross-language difference: `keyPath` (a glob, `*` for one segment, `**` for any) missing in `languages` (all when null). */
+export interface ParityIgnore {
+  keyPath: string;
+  languages: string[] | null;
+}
+
 /** The resolved configuration every stage reads; paths are absolute. */
 export interface Config {
   cwd: string;
@@ -20,7 +26,14 @@ export interface Config {
   defaultLanguage: string;
   /** `/` or a prefix such as `/docs/`, always with both slashes. */
   basePath: string;
+  /** Where the site is published (`https://docs.example.com`), without a trailing slash; null when unknown. */
+  siteUrl: string | null;
   rules: Record<string, RuleSetting>;
+  /** Base URL of the rule pages (`<base><rule-id>.md`) that reports link to; null for the repository's `docs/rules/`. */
+  rulesDocsUrl: string | null;
+  parity: { ignore: ParityIgnore[] };
+  /** Regular expressions (as source text) for link URLs that point outside the site being checked. */
+  ignoreLinks: string[];
 }
 
 /** What may stand in `polyref.config.json`, and as flags on the command line. */
@@ -33,7 +46,11 @@ export interface ConfigInput {
   languages?: Language[];
   defaultLanguage?: string;
   basePath?: string;
+  siteUrl?: string;
   rules?: Record<string, RuleSetting>;
+  rulesDocsUrl?: string;
+  parity?: { ignore?: Array<{ keyPath: string; languages?: string[] }> };
+  ignoreLinks?: string[];
 }
 
 export const configFileName = 'polyref.config.json';
@@ -47,7 +64,11 @@ const knownKeys = new Set<keyof ConfigInput>([
   'languages',
   'defaultLanguage',
   'basePath',
+  'siteUrl',
   'rules',
+  'rulesDocsUrl',
+  'parity',
+  'ignoreLinks',
 ]);
 
 export interface LoadConfigOptions {
@@ -95,6 +116,16 @@ export function loadConfig(options: LoadConfigOptions): Config {
       }
     }
   }
+  const parityIgnore = (merged.parity?.ignore ?? []).map((ignore) => ({ keyPath: ignore.keyPath, languages: ignore.languages ?? null }));
+  for (const ignore of parityIgnore) {
+    const unknown = ignore.languages?.find((id) => !languages.some((language) => language.id === id));
+    if (unknown !== undefined) {
+      throw new ConfigError(
+        `Unexpected language \`${unknown}\` in \`parity.ignore\` for \`${ignore.keyPath}\`, expected a configured language`,
+        `use one of ${languages.map((language) => `\`${language.id}\``).join(', ')}`,
+      );
+    }
+  }
   return {
     cwd,
     configFile,
@@ -106,7 +137,11 @@ export function loadConfig(options: LoadConfigOptions): Config {
     languages,
     defaultLanguage,
     basePath: normalizeBasePath(merged.basePath ?? '/'),
+    siteUrl: merged.siteUrl === undefined ? null : normalizeSiteUrl(merged.siteUrl),
     rules,
+    rulesDocsUrl: merged.rulesDocsUrl === undefined ? null : normalizeRulesDocsUrl(merged.rulesDocsUrl),
+    parity: { ignore: parityIgnore },
+    ignoreLinks: merged.ignoreLinks ?? [],
   };
 }
 
@@ -136,7 +171,7 @@ export function validateConfigInput(json: unknown, source: string): ConfigInput 
       fail(`unknown key \`${key}\``, `known keys are ${[...knownKeys].map((k) => `\`${k}\``).join(', ')}`);
     }
   }
-  for (const key of ['title', 'content', 'examples', 'out', 'templates', 'defaultLanguage', 'basePath'] as const) {
+  for (const key of ['title', 'content', 'examples', 'out', 'templates', 'defaultLanguage', 'basePath', 'siteUrl', 'rulesDocsUrl'] as const) {
     if (key in json && (typeof json[key] !== 'string' || json[key] === '')) {
       fail(`\`${key}\` must be a non-empty string`);
     }
@@ -170,7 +205,81 @@ export function validateConfigInput(json: unknown, source: string): ConfigInput 
       }
     }
   }
+  if ('parity' in json) validateParity(json.parity, fail);
+  if ('ignoreLinks' in json) validateIgnoreLinks(json.ignoreLinks, fail);
   return json as ConfigInput;
+}
+
+function validateParity(parity: unknown, fail: (message: string, hint?: string) => never): void {
+  const example = '`{ "keyPath": "*.object", "languages": ["curl"] }`';
+  if (!isRecord(parity) || Object.keys(parity).some((key) => key !== 'ignore')) {
+    fail('`parity` must be `{ "ignore": [...] }`', `each exemption is ${example}`);
+  }
+  const ignore = (parity as Record<string, unknown>).ignore;
+  if (ignore === undefined) return;
+  if (!Array.isArray(ignore)) fail('`parity.ignore` must be a list', `each exemption is ${example}`);
+  for (const [index, item] of (ignore as unknown[]).entries()) {
+    const what = `\`parity.ignore[${index}]\``;
+    if (!isRecord(item) || Object.keys(item).some((key) => key !== 'keyPath' && key !== 'languages')) {
+      fail(`${what} must be ${example}`);
+    }
+    const { keyPath, languages } = item as Record<string, unknown>;
+    if (typeof keyPath !== 'string' || !/^[^\s.]+(?:\.[^\s.]+)*$/.test(keyPath)) {
+      fail(`${what}.keyPath must be a key path such as \`directory_group.object\`, with \`*\` for one segment and \`**\` for any`);
+    }
+    if (languages !== undefined && (!Array.isArray(languages) || languages.length === 0 || languages.some((id) => typeof id !== 'string'))) {
+      fail(`${what}.languages must be a non-empty list of language ids, or left out for every language`);
+    }
+  }
+}
+
+function validateIgnoreLinks(ignoreLinks: unknown, fail: (message: string, hint?: string) => never): void {
+  if (!Array.isArray(ignoreLinks)) fail('`ignoreLinks` must be a list of regular expressions', 'for example `["^/guides/"]`');
+  for (const [index, pattern] of (ignoreLinks as unknown[]).entries()) {
+    if (typeof pattern !== 'string' || pattern === '') fail(`\`ignoreLinks[${index}]\` must be a non-empty string`);
+    try {
+      new RegExp(pattern as string);
+    } catch (error) {
+      fail(
+        `\`ignoreLinks[${index}]\` \`${pattern as string}\` is not a valid regular expression: ${(error as Error).message}`,
+        'escape special characters such as `(`, `[` and `?` with `\\`',
+      );
+    }
+  }
+}
+
+/** `https://docs.example.com/` → `https://docs.example.com`: absolute URLs in `sitemap.xml` and `llms.txt` start with it. */
+function normalizeSiteUrl(siteUrl: string): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(siteUrl);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.pathname !== '/') {
+    throw new ConfigError(
+      `Unexpected \`siteUrl\` \`${siteUrl}\`, expected the origin the site is published at, such as \`https://docs.example.com\``,
+      'put a path prefix in `basePath`',
+    );
+  }
+  return url.origin;
+}
+
+/** Reports (SARIF `helpUri`) need an absolute URL: `https://example.com/polyref/docs/rules/`, with its slash. */
+function normalizeRulesDocsUrl(rulesDocsUrl: string): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(rulesDocsUrl);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
+    throw new ConfigError(
+      `Unexpected \`rulesDocsUrl\` \`${rulesDocsUrl}\`, expected an absolute http(s) URL of the folder of rule pages`,
+      'for example `https://github.com/acme/polyref/blob/main/docs/rules/`',
+    );
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
 function normalizeBasePath(basePath: string): string {

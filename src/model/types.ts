@@ -15,6 +15,15 @@ export interface Place {
 
 export type Severity = 'error' | 'warn';
 
+/**
+ * A safe edit that resolves a diagnostic: replace `range` (offsets in the
+ * file's decoded text, after any byte-order mark) with `text`.
+ */
+export interface Fix {
+  range: [start: number, end: number];
+  text: string;
+}
+
 /** A problem found while loading or parsing one file, before it joins the site. */
 export interface Diagnostic {
   ruleId: string;
@@ -24,11 +33,19 @@ export interface Diagnostic {
   suggestions?: string[];
   /** Where a related definition stands, for duplicates and conflicts. */
   related?: { file: string; place: Place };
+  /** The edit `polyref check --fix` may apply. */
+  fix?: Fix;
 }
 
 /** A `description` value: a reference into `descriptions`, or literal markdown. */
 export type DescriptionValue =
-  | { kind: 'reference'; keyPath: string; place: Place }
+  | {
+      kind: 'reference';
+      keyPath: string;
+      place: Place;
+      /** Offsets of the key path between the parentheses in the file's text, when it stands there verbatim. */
+      keyPathRange?: [start: number, end: number];
+    }
   | { kind: 'markdown'; markdown: string; place: Place };
 
 /** One node of a page's `descriptions` tree. */
@@ -47,6 +64,8 @@ export interface ItemReference {
   /** `['DirectoryGroup', 'id']` for `(DirectoryGroup.id)`. */
   path: string[];
   place: Place;
+  /** Offsets of the path between the parentheses in the file's text, when it stands there verbatim. */
+  pathRange?: [start: number, end: number];
 }
 
 export interface Property {
@@ -83,6 +102,8 @@ export interface Entry {
   extra: Record<string, unknown>;
   place: Place;
   keyPlace: Place;
+  /** Where the `url` value stands. */
+  urlPlace?: Place;
 }
 
 /** A JSX component used in the body, with literal attribute values. */
@@ -117,6 +138,19 @@ export interface Navigation {
   links: NavigationLink[];
 }
 
+/**
+ * A `polyref-disable-next-line` comment (a YAML comment in the frontmatter,
+ * an MDX comment in the body): the rules it silences on the line after it.
+ */
+export interface Suppression {
+  /** The line whose problems it silences. */
+  targetLine: number;
+  /** Each rule id it names, with its place, so one that silences nothing can be reported. */
+  rules: Array<{ ruleId: string; place: Place }>;
+  /** The whole comment. */
+  place: Place;
+}
+
 export type SourceKind =
   /** A page: rendered to `out/<url>/index.html`. */
   | 'page'
@@ -145,6 +179,8 @@ export interface ParsedPage {
   components: ComponentUse[];
   headings: Heading[];
   links: LinkUse[];
+  /** Inline `polyref-disable-next-line` comments, applied when the page is checked. */
+  suppressions: Suppression[];
   /** The body syntax tree, kept only when the page is to be rendered. */
   tree: Root | null;
   diagnostics: Diagnostic[];

@@ -1,16 +1,18 @@
-import { isMap, isScalar } from 'yaml';
 import type {
   DescriptionDefinition,
   DescriptionValue,
   Entry,
+  Fix,
   Item,
+  LinkUse,
   Navigation,
   NavigationLink,
   Place,
   Property,
 } from '../model/types.js';
+import { markdownLinkUrls } from './markdown-links.js';
 import { parseReference } from './reference-syntax.js';
-import type { Yaml, YamlReader } from './yaml-reader.js';
+import { setOwn, type Yaml, type YamlSource } from './yaml-source.js';
 
 export interface Frontmatter {
   title: string | null;
@@ -19,6 +21,8 @@ export interface Frontmatter {
   reference: Record<string, Entry[]>;
   languagePlaces: Record<string, Place>;
   navigation: Navigation | null;
+  /** Links in markdown values (`descriptions`, literal `description`s), at their URLs. */
+  links: LinkUse[];
 }
 
 const entryFields = new Set([
@@ -27,8 +31,8 @@ const entryFields = new Set([
 const propertyFields = new Set(['key', 'title', 'type', 'optional', 'expanded', 'unwrap', 'description', 'properties']);
 
 /** Reads the frontmatter of FORMAT.md into the model, reporting every shape it does not expect. */
-export function readFrontmatter(reader: YamlReader, isNavigation: boolean): Frontmatter {
-  const result: Frontmatter = { title: null, data: {}, descriptions: [], reference: {}, languagePlaces: {}, navigation: null };
+export function readFrontmatter(reader: YamlSource, isNavigation: boolean): Frontmatter {
+  const result: Frontmatter = { title: null, data: {}, descriptions: [], reference: {}, languagePlaces: {}, navigation: null, links: reader.links };
   const root = reader.root;
   if (root === null) return result;
   const pairs = reader.pairs(root, 'the frontmatter');
@@ -44,16 +48,16 @@ export function readFrontmatter(reader: YamlReader, isNavigation: boolean): Fron
         break;
       case 'reference':
         for (const language of reader.pairs(value, '`reference`') ?? []) {
-          result.languagePlaces[language.key] = reader.place(language.keyNode);
-          result.reference[language.key] = readEntries(reader, language.value, language.key);
+          setOwn(result.languagePlaces, language.key, reader.place(language.keyNode));
+          setOwn(result.reference, language.key, readEntries(reader, language.value, language.key));
         }
         break;
       case 'links':
         if (isNavigation) break;
-        result.data[key] = reader.plain(value);
+        setOwn(result.data, key, reader.plain(value));
         break;
       default:
-        result.data[key] = reader.plain(value);
+        setOwn(result.data, key, reader.plain(value));
     }
   }
   if (isNavigation) {
@@ -66,30 +70,46 @@ export function readFrontmatter(reader: YamlReader, isNavigation: boolean): Fron
   return result;
 }
 
-function readDescriptions(reader: YamlReader, node: Yaml, path: string[], into: DescriptionDefinition[]): void {
+function readDescriptions(reader: YamlSource, node: Yaml, path: string[], into: DescriptionDefinition[]): void {
   const what = path.length === 0 ? '`descriptions`' : `\`descriptions.${path.join('.')}\``;
-  for (const { key, keyNode, value } of reader.pairs(node, what) ?? []) {
-    const keyPath = [...path, key];
+  const pairs = reader.pairs(node, what) ?? [];
+  const siblings = new Set(pairs.map((pair) => pair.key));
+  for (const pair of pairs) {
+    const { keyNode, value } = pair;
+    let key = pair.key;
     const place = reader.place(keyNode);
     if (key !== key.trim() || key === '' || key.includes('.')) {
-      reader.shape(`Unexpected description key \`${key}\`, expected a name without dots or surrounding spaces`, keyNode);
-      continue;
+      const trimmed = unambiguousTrimmedKey(key, siblings);
+      const fix = trimmed === null ? undefined : trimmedKeyFix(reader, keyNode, key);
+      reader.diagnostics.push({
+        ruleId: 'frontmatter-shape',
+        message: `Unexpected description key \`${key}\`, expected a name without dots or surrounding spaces`,
+        place,
+        ...(fix && trimmed !== null ? { suggestions: [trimmed], fix } : {}),
+      });
+      // Spaces around a key are recovered from, so that its references do not fail too,
+      // and so that `--fix` never "corrects" a reference to the very key it is trimming.
+      if (trimmed === null) continue;
+      key = trimmed;
     }
+    const keyPath = [...path, key];
     if (key === 'self') continue;
     const target = reader.deref(value);
-    if (isMap(target)) {
+    if (reader.isMap(target)) {
       const self = (reader.pairs(target, `\`descriptions.${keyPath.join('.')}\``) ?? []).find((pair) => pair.key === 'self');
       const markdown = self ? reader.text(self.value, `\`descriptions.${keyPath.join('.')}.self\``) : null;
+      if (self && markdown !== null) collectLinks(reader, self.value, markdown);
       into.push({ keyPath: keyPath.join('.'), markdown, isMap: true, place });
       readDescriptions(reader, target, keyPath, into);
     } else {
       const markdown = reader.text(value, `\`descriptions.${keyPath.join('.')}\``);
+      if (markdown !== null) collectLinks(reader, value, markdown);
       if (markdown !== null) into.push({ keyPath: keyPath.join('.'), markdown, isMap: false, place });
     }
   }
 }
 
-function readEntries(reader: YamlReader, node: Yaml, language: string): Entry[] {
+function readEntries(reader: YamlSource, node: Yaml, language: string): Entry[] {
   const entries: Entry[] = [];
   for (const item of reader.items(node, `\`reference.${language}\``) ?? []) {
     const entry = readEntry(reader, item, language);
@@ -98,7 +118,7 @@ function readEntries(reader: YamlReader, node: Yaml, language: string): Entry[] 
   return entries;
 }
 
-function readEntry(reader: YamlReader, node: Yaml, language: string): Entry | null {
+function readEntry(reader: YamlSource, node: Yaml, language: string): Entry | null {
   const pairs = reader.pairs(node, `an entry of \`reference.${language}\``);
   if (!pairs) return null;
   const entry: Entry = {
@@ -120,7 +140,7 @@ function readEntry(reader: YamlReader, node: Yaml, language: string): Entry | nu
   let hasKey = false;
   for (const { key, value } of pairs) {
     if (!entryFields.has(key)) {
-      entry.extra[key] = reader.plain(value);
+      setOwn(entry.extra, key, reader.plain(value));
       continue;
     }
     switch (key) {
@@ -138,6 +158,7 @@ function readEntry(reader: YamlReader, node: Yaml, language: string): Entry | nu
       case 'title':
       case 'type':
         entry[key] = reader.text(value, `an entry \`${key}\``);
+        if (key === 'url') entry.urlPlace = reader.place(value);
         break;
       case 'patternBefore': {
         const pattern = reader.text(value, '`patternBefore`');
@@ -159,13 +180,14 @@ function readEntry(reader: YamlReader, node: Yaml, language: string): Entry | nu
   return hasKey ? entry : null;
 }
 
-function readItems(reader: YamlReader, node: Yaml, what: string): Item[] {
+function readItems(reader: YamlSource, node: Yaml, what: string): Item[] {
   const items: Item[] = [];
   for (const item of reader.items(node, what) ?? []) {
-    const text = isScalarString(item) ? reader.text(item, what) : null;
+    const text = reader.isString(item) ? reader.text(item, what) : null;
     if (text !== null) {
       const path = parseReference(text);
-      if (path) items.push({ kind: 'item-reference', path, place: reader.place(item) });
+      const pathRange = path ? referenceRange(reader, item, path.join('.')) : undefined;
+      if (path) items.push({ kind: 'item-reference', path, place: reader.place(item), ...(pathRange ? { pathRange } : {}) });
       else reader.shape(`Unexpected string \`${text}\` in ${what}, expected a property or an item reference such as \`(DirectoryGroup)\``, item);
       continue;
     }
@@ -175,11 +197,7 @@ function readItems(reader: YamlReader, node: Yaml, what: string): Item[] {
   return items;
 }
 
-function isScalarString(node: Yaml): boolean {
-  return isScalar(node) && typeof node.value === 'string';
-}
-
-function readProperty(reader: YamlReader, node: Yaml, what: string): Property | null {
+function readProperty(reader: YamlSource, node: Yaml, what: string): Property | null {
   const pairs = reader.pairs(node, `an item of ${what}`);
   if (!pairs) return null;
   const property: Property = {
@@ -200,7 +218,7 @@ function readProperty(reader: YamlReader, node: Yaml, what: string): Property | 
   for (const { key, value } of pairs) {
     seen.add(key);
     if (!propertyFields.has(key)) {
-      property.extra[key] = reader.plain(value);
+      setOwn(property.extra, key, reader.plain(value));
       continue;
     }
     switch (key) {
@@ -235,15 +253,80 @@ function readProperty(reader: YamlReader, node: Yaml, what: string): Property | 
   return property.key ? property : null;
 }
 
-function readDescriptionValue(reader: YamlReader, node: Yaml): DescriptionValue | null {
+function readDescriptionValue(reader: YamlSource, node: Yaml): DescriptionValue | null {
   const text = reader.text(node, 'a `description`');
   if (text === null) return null;
   const place = reader.place(node);
   const path = parseReference(text);
-  return path ? { kind: 'reference', keyPath: path.join('.'), place } : { kind: 'markdown', markdown: text, place };
+  if (!path) {
+    collectLinks(reader, node, text);
+    return { kind: 'markdown', markdown: text, place };
+  }
+  const keyPath = path.join('.');
+  const keyPathRange = referenceRange(reader, node, keyPath);
+  return { kind: 'reference', keyPath, place, ...(keyPathRange ? { keyPathRange } : {}) };
 }
 
-function readNavigationLinks(reader: YamlReader, node: Yaml): NavigationLink[] {
+/** Where `a.b` stands between the parentheses of `(a.b)` in the file, unless quoting or escapes hide it. */
+function referenceRange(reader: YamlSource, node: Yaml, path: string): [number, number] | undefined {
+  const raw = reader.raw(node);
+  const found = raw ? raw.text.indexOf(`(${path})`) : -1;
+  if (!raw || found === -1) return undefined;
+  const start = raw.start + found + 1;
+  return [start, start + path.length];
+}
+
+/**
+ * Links of a markdown value, each placed at its URL inside the YAML value when
+ * it stands there verbatim (plain, quoted or folded), else at the value.
+ */
+function collectLinks(reader: YamlSource, node: Yaml, markdown: string): void {
+  const urls = markdownLinkUrls(markdown);
+  if (urls.length === 0) return;
+  const raw = reader.raw(node);
+  let cursor = 0;
+  for (const url of urls) {
+    const found = raw && url !== '' ? findDestination(raw.text, url, cursor) : -1;
+    if (!raw || found === -1) {
+      reader.links.push({ url, place: reader.place(node) });
+      continue;
+    }
+    cursor = found + url.length;
+    reader.links.push({ url, place: reader.placeOfFileRange(raw.start + found, raw.start + cursor) });
+  }
+}
+
+/** The offset of `url` as a link destination (`](url`, `](<url`, `]: url`), else anywhere, from `from` on. */
+function findDestination(text: string, url: string, from: number): number {
+  for (const prefix of ['](', '](<', ']: ']) {
+    const found = text.indexOf(prefix + url, from);
+    if (found !== -1) return found + prefix.length;
+  }
+  return text.indexOf(url, from);
+}
+
+/** `id` for a key `'id '`, unless it would be empty, hold a dot or clash with a sibling. */
+function unambiguousTrimmedKey(key: string, siblings: Set<string>): string | null {
+  const trimmed = key.trim();
+  if (trimmed === key || trimmed === '' || trimmed.includes('.')) return null;
+  const sameOnceTrimmed = [...siblings].filter((sibling) => sibling.trim() === trimmed);
+  return sameOnceTrimmed.length === 1 ? trimmed : null;
+}
+
+/** `'id '` → `'id'`: only inside quotes whose text is the key as written. */
+function trimmedKeyFix(reader: YamlSource, keyNode: Yaml, key: string): Fix | undefined {
+  const trimmed = key.trim();
+  const raw = reader.raw(keyNode);
+  const quote = raw?.text[0];
+  if (!raw || (quote !== "'" && quote !== '"') || raw.text.length < 2 || !raw.text.endsWith(quote)) return undefined;
+  const inner = raw.text.slice(1, -1);
+  if (/[\r\n]/.test(inner) || (quote === '"' && inner.includes('\\'))) return undefined;
+  const text = inner.trim();
+  if ((quote === "'" ? text.replace(/''/g, "'") : text) !== trimmed) return undefined;
+  return { range: [raw.start + 1, raw.start + 1 + inner.length], text };
+}
+
+function readNavigationLinks(reader: YamlSource, node: Yaml): NavigationLink[] {
   const links: NavigationLink[] = [];
   for (const item of reader.items(node, 'navigation `links`') ?? []) {
     const pairs = reader.pairs(item, 'a navigation link');

@@ -3,12 +3,14 @@ import type { SourceFile } from '../load/find-sources.js';
 import { decodeSource } from '../load/read-source.js';
 import type { ParsedPage } from '../model/types.js';
 import { parseBody } from './body.js';
-import { readFrontmatter } from './frontmatter.js';
+import { readPageFrontmatter, type YamlParser } from './page-frontmatter.js';
 import { splitFrontmatter } from './split-frontmatter.js';
-import { YamlReader } from './yaml-reader.js';
+import { findSuppressions } from './suppressions.js';
 
 export interface ParseOptions {
   keepTree: boolean;
+  /** Which YAML reader goes first; the result is the same either way (default `fast`). */
+  yamlParser?: YamlParser;
 }
 
 /**
@@ -16,13 +18,14 @@ export interface ParseOptions {
  * Pure, so that it can run in a worker or be cached by the file's hash.
  */
 export function parsePage(source: SourceFile, bytes: Buffer, options: ParseOptions): ParsedPage {
-  const page = emptyPage(source, createHash('sha1').update(bytes).digest('hex'));
+  const page = emptyPage(source, sourceHash(bytes));
   const decoded = decodeSource(bytes);
   if (!decoded.ok) {
     page.diagnostics.push(decoded.diagnostic);
     return page;
   }
   const text = decoded.text;
+  page.suppressions = findSuppressions(text);
   if (text.trim() === '') {
     page.diagnostics.push({
       ruleId: 'empty-file',
@@ -38,12 +41,9 @@ export function parsePage(source: SourceFile, bytes: Buffer, options: ParseOptio
     return page;
   }
   if (split.yaml !== null) {
-    const reader = YamlReader.parse(split.yaml, split.yamlLine);
-    if (reader.ok) {
-      const frontmatter = readFrontmatter(reader, source.kind === 'navigation');
-      Object.assign(page, frontmatter);
-    }
-    page.diagnostics.push(...reader.diagnostics);
+    const read = readPageFrontmatter(split.yaml, split.yamlLine, split.yamlOffset, source.kind === 'navigation', options.yamlParser);
+    if (read.frontmatter) Object.assign(page, read.frontmatter);
+    page.diagnostics.push(...read.diagnostics);
   }
 
   // A navigation file is frontmatter only; partials are never rendered.
@@ -56,13 +56,18 @@ export function parsePage(source: SourceFile, bytes: Buffer, options: ParseOptio
     page.tree = body.tree;
     page.components = body.components;
     page.headings = body.headings;
-    page.links = body.links;
+    page.links = [...page.links, ...body.links];
     page.diagnostics.push(...body.diagnostics);
   }
   if (page.title === null) {
     page.title = page.headings.find((heading) => heading.depth === 1)?.text ?? null;
   }
   return page;
+}
+
+/** `ParsedPage.hash`: what `--fix` compares with a fresh read before it writes, and caches key on. */
+export function sourceHash(bytes: Buffer): string {
+  return createHash('sha1').update(bytes).digest('hex');
 }
 
 /** A page with nothing in it yet: the start of every parse, and all an unreadable file gets. */
@@ -79,6 +84,7 @@ export function emptyPage(source: SourceFile, hash: string): ParsedPage {
     components: [],
     headings: [],
     links: [],
+    suppressions: [],
     tree: null,
     diagnostics: [],
   };

@@ -5,6 +5,8 @@ export interface Split {
   yaml: string | null;
   /** 1-based line of the first YAML line in the file. */
   yamlLine: number;
+  /** 0-based offset of the first YAML character in the file's text. */
+  yamlOffset: number;
   body: string;
   /** 1-based line and 0-based offset where the body starts in the file. */
   bodyLine: number;
@@ -18,7 +20,7 @@ const closingFence = /^---[ \t]*(?:\r?\n|$)/m;
 /** Splits `---` YAML `---` from the MDX body, keeping where each starts in the file. */
 export function splitFrontmatter(text: string): Split {
   const opening = openingFence.exec(text);
-  if (!opening) return { yaml: null, yamlLine: 1, body: text, bodyLine: 1, bodyOffset: 0, diagnostic: null };
+  if (!opening) return { yaml: null, yamlLine: 1, yamlOffset: 0, body: text, bodyLine: 1, bodyOffset: 0, diagnostic: null };
 
   const yamlOffset = opening[0].length;
   const rest = text.slice(yamlOffset);
@@ -28,6 +30,7 @@ export function splitFrontmatter(text: string): Split {
     return {
       yaml: null,
       yamlLine: 2,
+      yamlOffset,
       body: '',
       bodyLine: 1,
       bodyOffset: 0,
@@ -43,6 +46,7 @@ export function splitFrontmatter(text: string): Split {
   return {
     yaml,
     yamlLine: 2,
+    yamlOffset,
     body: text.slice(bodyOffset),
     bodyLine: 2 + countLines(yaml) + 1,
     bodyOffset,

@@ -12,19 +12,22 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
-import type { Diagnostic, Place } from '../model/types.js';
+import type { Diagnostic, LinkUse, Place } from '../model/types.js';
+import { setOwn, type Yaml, type YamlSource } from './yaml-source.js';
 
 /** More alias expansions than this in one file is an attack, not a reference page. */
 export const maxAliasExpansions = 1000;
 
-export type Yaml = YamlNode | null;
+export type { Yaml } from './yaml-source.js';
 
 /**
  * Reads a YAML document node by node, keeping the place of each node in the
  * `.mdx` file and turning every unexpected shape into a diagnostic.
  */
-export class YamlReader {
+export class YamlReader implements YamlSource {
   readonly diagnostics: Diagnostic[] = [];
+  /** Links found in markdown values, with their places in the file. */
+  readonly links: LinkUse[] = [];
   private aliasBudget = maxAliasExpansions;
 
   private constructor(
@@ -32,12 +35,15 @@ export class YamlReader {
     private readonly lineCounter: LineCounter,
     /** Lines in the file before the first YAML line. */
     private readonly lineOffset: number,
+    private readonly source: string,
+    /** Characters in the file's text before the first YAML character. */
+    private readonly offset: number,
   ) {}
 
-  static parse(yaml: string, firstLine: number): YamlReader {
+  static parse(yaml: string, firstLine: number, firstOffset = 0): YamlReader {
     const lineCounter = new LineCounter();
     const document = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-    const reader = new YamlReader(document, lineCounter, firstLine - 1);
+    const reader = new YamlReader(document, lineCounter, firstLine - 1, yaml, firstOffset);
     for (const error of document.errors) {
       const message = error.message.split('\n')[0]!.replace(/:$/, '');
       reader.diagnostics.push({
@@ -67,6 +73,18 @@ export class YamlReader {
     const range = (node as ParsedNode | null | undefined)?.range;
     if (!range) return { line: this.lineOffset + 1, column: 1, endLine: this.lineOffset + 1, endColumn: 1 };
     return this.placeOfRange(range[0], range[1]);
+  }
+
+  /** The node's value as written (quotes, escapes, folds and all) and where it starts in the file's text. */
+  raw(node: Yaml | undefined): { text: string; start: number } | null {
+    const range = (node as ParsedNode | null | undefined)?.range;
+    if (!range) return null;
+    return { text: this.source.slice(range[0], range[1]), start: this.offset + range[0] };
+  }
+
+  /** The place of offsets in the file's text, as `raw` gives them. */
+  placeOfFileRange(start: number, end: number): Place {
+    return this.placeOfRange(start - this.offset, end - this.offset);
   }
 
   report(ruleId: string, message: string, node: Yaml | undefined, suggestions?: string[]): void {
@@ -131,6 +149,14 @@ export class YamlReader {
     return null;
   }
 
+  isMap(node: Yaml): boolean {
+    return isMap(node);
+  }
+
+  isString(node: Yaml): boolean {
+    return isScalar(node) && typeof node.value === 'string';
+  }
+
   boolean(node: Yaml, what: string): boolean {
     const target = this.deref(node);
     if (isScalar(target) && typeof target.value === 'boolean') return target.value;
@@ -145,7 +171,7 @@ export class YamlReader {
     if (isSeq(target)) return (target as YAMLSeq<unknown>).items.map((item) => this.plain(this.deref(item)));
     if (isMap(target)) {
       const result: Record<string, unknown> = {};
-      for (const { key, value } of this.pairs(target, 'a field') ?? []) result[key] = this.plain(value);
+      for (const { key, value } of this.pairs(target, 'a field') ?? []) setOwn(result, key, this.plain(value));
       return result;
     }
     return null;

@@ -4,13 +4,12 @@ import { checkPage, countFindings, type Finding } from '../check/run-checks.js';
 import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/config-error.js';
 import { findAssets } from '../load/asset-files.js';
-import type { ParsedPage } from '../model/types.js';
+import type { Site } from '../model/site.js';
+import { coverageFiles } from '../render/coverage.js';
 import { CodeHighlighter } from '../render/highlight.js';
 import { MarkdownRenderer } from '../render/markdown.js';
-import { renderPage, siteView } from '../render/page.js';
-import { withBasePath } from '../render/sanitize.js';
+import { SiteRenderer, type OutputFile } from '../render/site-renderer.js';
 import { Templates, TemplateError } from '../render/templates.js';
-import { folderTree } from '../render/views/navigation-view.js';
 import type { FileFindings } from '../report/to-vfiles.js';
 import { StagedOutput } from '../write/staged-output.js';
 import { loadSite } from './load-site.js';
@@ -21,8 +20,13 @@ export interface BuildResult {
   written: number | null;
 }
 
+export interface BuildOptions {
+  /** Told after each page is rendered: pages done, pages in all. */
+  onPage?(done: number, total: number): void;
+}
+
 /** load → parse → index → check → render → write, all or nothing. */
-export async function runBuild(config: Config): Promise<BuildResult> {
+export async function runBuild(config: Config, options: BuildOptions = {}): Promise<BuildResult> {
   guardOutFolder(config);
   const site = loadSite(config, { keepTrees: true });
   const results = site.index.pages.map((page) => ({ file: page.file, findings: checkPage(page, site) }));
@@ -31,26 +35,26 @@ export async function runBuild(config: Config): Promise<BuildResult> {
   const templates = new Templates(site.templates);
   const highlighter = await CodeHighlighter.create();
   const markdown = new MarkdownRenderer(config.basePath);
-  const tree = folderTree(site.index.pages);
+  const renderer = new SiteRenderer({ site, templates, markdown, highlighter });
   const output = new StagedOutput(config.out);
   let written = 0;
   let failed = false;
   try {
+    const total = site.index.pages.filter((page) => page.kind === 'page').length;
     for (const [position, page] of site.index.pages.entries()) {
       if (page.kind !== 'page') continue;
-      const html = renderOrReport(page, () => renderPage(page, { site, page, templates, markdown, highlighter, ids: new Set() }, tree), results[position]!.findings);
+      const files = renderOrReport(() => renderer.renderPage(page), results[position]!.findings);
       // The tree is not needed again: let it go while the rest renders.
       page.tree = null;
-      if (html === null) {
+      if (files === null) {
         failed = true;
         continue;
       }
-      output.write(path.posix.join('.', page.url, 'index.html'), html);
+      for (const file of files) output.write(file.path, file.content);
       written += 1;
+      options.onPage?.(written, total);
     }
-    if (!site.index.pagesByUrl.has('/')) {
-      output.write('index.html', templates.render('index', { site: siteView({ site }), pages: pageList(site.index.pages, config.basePath) }));
-    }
+    for (const file of generatedFiles(renderer, site, templates)) output.write(file.path, file.content);
     for (const [name, file] of findAssets(config.templates)) output.write(`assets/${name}`, fs.readFileSync(file));
     if (failed) {
       output.abort();
@@ -66,7 +70,7 @@ export async function runBuild(config: Config): Promise<BuildResult> {
   return { results, written };
 }
 
-function renderOrReport(page: ParsedPage, render: () => string, findings: Finding[]): string | null {
+function renderOrReport<T>(render: () => T, findings: Finding[]): T | null {
   try {
     return render();
   } catch (error) {
@@ -76,10 +80,18 @@ function renderOrReport(page: ParsedPage, render: () => string, findings: Findin
   }
 }
 
-function pageList(pages: ParsedPage[], basePath: string) {
-  return pages
-    .filter((page) => page.kind === 'page')
-    .map((page) => ({ title: page.title ?? page.url, url: page.url, href: withBasePath(page.url, basePath) }));
+/**
+ * The files about the whole site, once every page is rendered. A built-in or
+ * project template that fails on a generated page (404, index, coverage) is a
+ * configuration problem.
+ */
+export function generatedFiles(renderer: SiteRenderer, site: Site, templates: Templates): OutputFile[] {
+  try {
+    return [...renderer.siteFiles(), ...coverageFiles(site, templates)];
+  } catch (error) {
+    if (error instanceof TemplateError) throw new ConfigError(error.message, 'fix the template named in the message');
+    throw error;
+  }
 }
 
 /** Output replaces a whole folder: refuse folders that hold anything else of the project. */

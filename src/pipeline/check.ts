@@ -4,11 +4,14 @@ import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/config-error.js';
 import { checkPage } from '../check/run-checks.js';
 import type { FileFindings } from '../report/to-vfiles.js';
+import { parsedState } from './fix.js';
 import { loadSite } from './load-site.js';
 
 export interface CheckOptions {
   /** Files or folders to report on (a pre-commit hook's staged files); all pages when empty. */
   paths: string[];
+  /** Contents to check instead of the files on disk (`--staged` passes the index's), by absolute path. */
+  contents?: ReadonlyMap<string, Buffer>;
 }
 
 /**
@@ -16,11 +19,11 @@ export interface CheckOptions {
  * are reported on, but references resolve against the whole site.
  */
 export function runCheck(config: Config, options: CheckOptions): FileFindings[] {
-  const site = loadSite(config, { keepTrees: false });
+  const site = loadSite(config, { keepTrees: false, contents: options.contents });
   const inScope = scopeFilter(config, options.paths);
   return site.index.pages
     .filter((page) => inScope(page.file))
-    .map((page) => ({ file: page.file, findings: checkPage(page, site) }));
+    .map((page) => ({ file: page.file, findings: checkPage(page, site), parsed: parsedState(page) }));
 }
 
 function scopeFilter(config: Config, paths: string[]): (file: string) => boolean {

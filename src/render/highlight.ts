@@ -1,5 +1,7 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { createHighlighter, type Highlighter } from 'shiki';
-import { escapeHtml } from './markdown.js';
+import { linkSymbols, type SymbolLink } from './symbol-links.js';
 
 /** Grammars loaded up front, so highlighting stays synchronous while pages render. */
 const grammars = [
@@ -13,7 +15,8 @@ const aliases: Record<string, string> = {
   golang: 'go', yml: 'yaml', md: 'markdown', htm: 'html', kt: 'kotlin', rs: 'rust',
 };
 
-export const themes = { light: 'github-light', dark: 'github-dark' } as const;
+/** GitHub's default themes: every token colour keeps a 4.5:1 contrast on their backgrounds (WCAG AA). */
+export const themes = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
 /** Build-time syntax highlighting with light and dark colours as CSS variables. */
 export class CodeHighlighter {
@@ -23,18 +26,28 @@ export class CodeHighlighter {
 
   static async create(): Promise<CodeHighlighter> {
     const highlighter = await createHighlighter({ themes: [themes.light, themes.dark], langs: [...grammars] });
+    // Shiki 4.6 gives the first code of a process wrong light colours (every token after the first
+    // takes the first one's): highlighting a throwaway line first keeps real code out of it.
+    highlighter.codeToHast('x', { lang: 'javascript', themes, defaultColor: false });
     return new CodeHighlighter(highlighter);
   }
 
-  /** `lang` is a fence's language or a file extension; unknown ones stay plain, escaped text. */
-  highlight(code: string, lang: string | null): string {
+  /**
+   * `lang` is a fence's language or a file extension; unknown ones stay plain,
+   * escaped text. `links` turns symbols of the code into links to their entries.
+   */
+  highlight(code: string, lang: string | null, links: readonly SymbolLink[] = []): string {
     const grammar = grammarFor(lang);
-    const key = `${grammar}\u0000${code}`;
+    const linkKey = links.map((link) => `${link.key}\u0001${link.patternBefore}\u0001${link.href}`).join('\u0002');
+    const key = `${grammar}\u0000${linkKey}\u0000${code}`;
     let html = this.cache.get(key);
     if (html === undefined) {
-      html = grammar
-        ? this.highlighter.codeToHtml(code, { lang: grammar, themes, defaultColor: false })
-        : `<pre class="shiki"><code>${escapeHtml(code)}</code></pre>`;
+      const tree: Root = grammar
+        ? this.highlighter.codeToHast(code, { lang: grammar, themes, defaultColor: false })
+        : plainCode(code);
+      linkSymbols(tree, links);
+      markIndents(tree);
+      html = toHtml(tree);
       this.cache.set(key, html);
     }
     return html;
@@ -43,6 +56,62 @@ export class CodeHighlighter {
   dispose(): void {
     this.highlighter.dispose();
   }
+}
+
+/**
+ * Each indented line says how deep it is (`--indent: 4ch`), so that a long
+ * line wrapped on a narrow screen continues under its own start, not at the margin.
+ */
+function markIndents(tree: Root): void {
+  const visit = (node: Root | Element): void => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      // Shiki writes `class` as a string, hast builders as a `className` list.
+      const classes = [child.properties.className, child.properties.class].flat().map(String).join(' ').split(' ');
+      if (classes.includes('line')) {
+        const indent = leadingWidth(lineText(child));
+        if (indent > 0) child.properties.style = `--indent:${indent}ch`;
+      } else {
+        visit(child);
+      }
+    }
+  };
+  visit(tree);
+}
+
+function lineText(node: Element): string {
+  return node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? lineText(child) : '')).join('');
+}
+
+/** Columns of leading whitespace, a tab counting as the 4 columns the stylesheet gives it. */
+function leadingWidth(line: string): number {
+  let width = 0;
+  for (const character of line) {
+    if (character === ' ') width += 1;
+    else if (character === '\t') width += 4 - (width % 4);
+    else break;
+  }
+  return width;
+}
+
+/** Code in a language with no grammar: escaped text, one `.line` per line like highlighted code. */
+function plainCode(code: string): Root {
+  const lines: ElementContent[] = [];
+  for (const [index, line] of code.split('\n').entries()) {
+    if (index > 0) lines.push({ type: 'text', value: '\n' });
+    lines.push({ type: 'element', tagName: 'span', properties: { className: ['line'] }, children: line ? [{ type: 'text', value: line }] : [] });
+  }
+  return {
+    type: 'root',
+    children: [
+      {
+        type: 'element',
+        tagName: 'pre',
+        properties: { className: ['shiki'], tabIndex: 0 },
+        children: [{ type: 'element', tagName: 'code', properties: {}, children: lines }],
+      },
+    ],
+  };
 }
 
 export function grammarFor(lang: string | null): string | null {

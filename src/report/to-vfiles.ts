@@ -1,16 +1,20 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { Finding } from '../check/run-checks.js';
+import { ruleDocsLink } from './rule-docs.js';
 
 export interface FileFindings {
   file: string;
   findings: Finding[];
+  /** What `--fix` must know of the text that was checked. */
+  parsed?: { hash: string; hasSyntaxError: boolean };
 }
 
-export const rulesDocsBase = 'https://github.com/polyref/polyref/blob/main/docs/rules/';
-
-/** One vfile per checked file, each finding a message on it as unified tools expect. */
-export function toVFiles(results: FileFindings[], cwd: string): VFile[] {
+/**
+ * One vfile per checked file, each finding a message on it as unified tools
+ * expect, with a link to its rule's page (under `rulesDocsUrl` when configured).
+ */
+export function toVFiles(results: FileFindings[], cwd: string, rulesDocsUrl: string | null = null): VFile[] {
   return results.map(({ file, findings }) => {
     const vfile = new VFile({ path: path.relative(cwd, file) || file, cwd });
     for (const finding of findings) {
@@ -21,7 +25,7 @@ export function toVFiles(results: FileFindings[], cwd: string): VFile[] {
         source: 'polyref',
       });
       message.fatal = finding.severity === 'error';
-      message.url = `${rulesDocsBase}${finding.ruleId}.md`;
+      message.url = ruleDocsLink(finding.ruleId, rulesDocsUrl);
       if (finding.suggestions && finding.suggestions.length > 0) message.expected = finding.suggestions;
     }
     return vfile;

@@ -30,7 +30,7 @@ describe('reporters', () => {
       {
         filePath: 'content/a,b.mdx',
         messages: [
-          { ruleId: 'unused-description', severity: 1, message: 'Line one\nline two: 100%', line: 3, column: 5, endLine: 3, endColumn: 9, suggestions: [] },
+          { ruleId: 'unused-description', severity: 1, message: 'Line one\nline two: 100%', line: 3, column: 5, endLine: 3, endColumn: 9, suggestions: [], url: 'docs/rules/unused-description.md' },
         ],
         errorCount: 0,
         warningCount: 1,

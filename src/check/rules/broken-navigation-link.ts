@@ -1,20 +1,25 @@
 import type { NavigationLink } from '../../model/types.js';
-import { closest } from '../../resolve/suggest.js';
+import { checkLink } from '../links.js';
 import { didYouMean, type Rule } from '../rule.js';
 
 export const brokenNavigationLink: Rule = {
   id: 'broken-navigation-link',
   severity: 'error',
-  summary: 'A `_navigation.mdx` link must point at a page that exists.',
+  summary: 'A `_navigation.mdx` link must point at a page that exists, and at an anchor on it.',
   check({ page, site, report }) {
     const visit = (links: NavigationLink[]): void => {
       for (const link of links) {
-        if (link.url.startsWith('/')) {
-          const url = link.url.replace(/[?#].*$/, '').replace(/(.)\/$/, '$1');
-          if (!site.index.pagesByUrl.has(url)) {
-            const suggestions = closest(url, site.index.pagesByUrl.keys());
-            report(`Unexpected navigation link \`${link.url}\` to no page, expected the URL of a page${didYouMean(suggestions)}`, link.place, { suggestions });
-          }
+        const result = checkLink(link.url, page, site);
+        if (result.kind === 'no-page') {
+          report(`Unexpected navigation link \`${link.url}\` to no page, expected the URL of a page${didYouMean(result.suggestions)}`, link.place, {
+            suggestions: result.suggestions,
+          });
+        } else if (result.kind === 'no-anchor') {
+          report(
+            `Unexpected navigation link \`${link.url}\` to no anchor \`#${result.fragment}\` on \`${result.path}\`, expected a heading, entry or property anchor of that page${didYouMean(result.suggestions)}`,
+            link.place,
+            { suggestions: result.suggestions },
+          );
         }
         visit(link.links);
       }

@@ -13,10 +13,15 @@ export const unresolvedDescription: Rule = {
           if (description.kind !== 'reference') return;
           const resolved = resolveDescription(description.keyPath, page, site.index);
           if (resolved.ok || resolved.reason !== 'unresolved') return;
+          // Suggestions are key paths that resolve, so one of them is a safe fix.
+          const fix =
+            resolved.suggestions.length === 1 && description.keyPathRange
+              ? { range: description.keyPathRange, text: resolved.suggestions[0]! }
+              : undefined;
           report(
             `Unexpected unresolved description \`(${description.keyPath})\`, expected a key in \`descriptions\`${didYouMean(resolved.suggestions)}`,
             description.place,
-            { suggestions: resolved.suggestions },
+            { suggestions: resolved.suggestions, ...(fix ? { fix } : {}) },
           );
         });
       }

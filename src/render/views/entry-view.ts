@@ -1,22 +1,36 @@
 import type { Located } from '../../index/site-index.js';
-import type { DescriptionValue, Entry, Item, Property } from '../../model/types.js';
-import { resolveDescription } from '../../resolve/descriptions.js';
-import { resolveItem } from '../../resolve/items.js';
+import type { Entry } from '../../model/types.js';
+import { resolveEntry, unwrapped, type ResolvedDescription, type ResolvedEntry, type ResolvedItem } from '../resolved-entry.js';
 import { withBasePath } from '../sanitize.js';
 import { uniqueId, type RenderContext } from './render-context.js';
 
 export interface RowView {
   /** The stable, language-independent anchor: the description key path. */
   anchor: string;
+  /** Unique on the page: the anchor for its first row, `anchor-2`… for the rows of later languages. */
   id: string;
   name: string;
   href: string | null;
   type: string | null;
   optional: boolean;
+  /** Shown on parameters only: a property of a returned object is simply always there. */
+  required: boolean;
   descriptionHtml: string;
   expanded: boolean;
   children: RowView[];
+  /** `1 property`, `3 properties`: what the children disclosure says. */
+  childrenLabel: string;
   extra: Record<string, unknown>;
+}
+
+export interface ItemListView {
+  /** `Properties`, `Parameters` or `Returns`. */
+  caption: string;
+  rows: RowView[];
+  /** Some row has children: the table gets an "expand all" control. */
+  hasChildren: boolean;
+  /** One below the entry's title. */
+  headingLevel: number;
 }
 
 export interface EntryView {
@@ -25,116 +39,89 @@ export interface EntryView {
   title: string;
   anchor: string;
   id: string;
+  /** The entry's own page, when it is not the page being rendered. */
   href: string | null;
+  /** `h2`…`h6`: one below the heading the entry's block stands under. */
+  headingLevel: number;
   /** HTTP verb or method kind. */
   kind: string | null;
+  /** `get`, `post`…, for colouring HTTP verbs; null for other kinds. */
+  verb: string | null;
   /** Entry fields set to `true` (`paginated`, `sendsEmail`), shown as badges. */
   badges: string[];
   descriptionHtml: string;
+  lists: ItemListView[];
   properties: RowView[] | null;
   parameters: RowView[] | null;
   returns: RowView[] | null;
   extra: Record<string, unknown>;
 }
 
+const httpVerbs = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+
 /** An entry as its templates show it: every reference resolved, every description rendered. */
-export function entryView(located: Located<Entry>, context: RenderContext): EntryView {
-  const entry = located.value;
-  const anchor = entry.id ?? entry.key;
-  const rows = (items: Item[] | null) => (items ? itemRows(items, entry, anchor, context, 0) : null);
+export function entryView(located: Located<Entry>, context: RenderContext, headingLevel = 3): EntryView {
+  return resolvedEntryView(resolveEntry(located, context.page, context.site.index), context, headingLevel);
+}
+
+export function resolvedEntryView(entry: ResolvedEntry, context: RenderContext, headingLevel = 3): EntryView {
+  const rows = (items: ResolvedItem[] | null, isParameters: boolean) =>
+    items ? unwrapped(items).map((item) => rowView(item, context, isParameters)) : null;
+  const properties = rows(entry.properties, false);
+  const parameters = rows(entry.parameters, true);
+  const returns = rows(entry.returns, false);
+  const lists: ItemListView[] = [];
+  for (const [caption, list] of [['Properties', properties], ['Parameters', parameters], ['Returns', returns]] as const) {
+    if (list && list.length > 0) {
+      lists.push({ caption, rows: list, hasChildren: list.some((row) => row.children.length > 0), headingLevel: Math.min(headingLevel + 1, 6) });
+    }
+  }
+  const kind = entry.type;
   return {
     language: entry.language,
     key: entry.key,
-    title: entry.title ?? entry.key,
-    anchor,
-    id: uniqueId(context, anchor),
-    href: entry.url ? withBasePath(entry.url, context.site.config.basePath) : null,
-    kind: entry.type,
-    badges: Object.entries(entry.extra)
-      .filter(([, value]) => value === true)
-      .map(([name]) => name),
+    title: entry.title,
+    anchor: entry.anchor,
+    id: uniqueId(context, entry.anchor),
+    headingLevel,
+    href: entry.url && !isSamePage(entry.url, context.page.url) ? withBasePath(entry.url, context.site.config.basePath) : null,
+    kind,
+    verb: kind && httpVerbs.has(kind.toLowerCase()) ? kind.toLowerCase() : null,
+    badges: entry.flags,
     descriptionHtml: describe(entry.description, context),
-    properties: rows(entry.properties),
-    parameters: rows(entry.parameters),
-    returns: rows(entry.returns),
+    lists,
+    properties,
+    parameters,
+    returns,
     extra: entry.extra,
   };
 }
 
-const maxReferenceDepth = 16;
-
-function itemRows(items: Item[], entry: Entry, parentAnchor: string, context: RenderContext, depth: number): RowView[] {
-  const rows: RowView[] = [];
-  for (const item of items) {
-    if (item.kind === 'property') {
-      const row = propertyRow(item, entry, parentAnchor, context, depth);
-      // `unwrap`: an anonymous options or result object shows its children in its place.
-      if (item.unwrap) rows.push(...row.children);
-      else rows.push(row);
-      continue;
-    }
-    if (depth >= maxReferenceDepth) continue;
-    const resolved = resolveItem(item, entry.language, context.page, context.site.index);
-    if (!resolved.ok) continue;
-    const target = resolved.target;
-    if (target.kind === 'property') {
-      rows.push(propertyRow(target.property, target.entry.value, parentAnchor, context, depth + 1));
-    } else {
-      rows.push(entryRow(target.entry, context));
-    }
-  }
-  return rows;
-}
-
-function propertyRow(property: Property, entry: Entry, parentAnchor: string, context: RenderContext, depth: number): RowView {
-  const anchor = property.description?.kind === 'reference' ? property.description.keyPath : `${parentAnchor}.${property.key}`;
+function rowView(item: ResolvedItem, context: RenderContext, isParameter: boolean): RowView {
+  // The row takes its id before its children do, in reading order.
+  const id = uniqueId(context, item.anchor);
+  const children = unwrapped(item.properties).map((child) => rowView(child, context, isParameter));
   return {
-    anchor,
-    id: property.unwrap ? '' : uniqueId(context, anchor),
-    name: property.title ?? property.key,
-    href: null,
-    type: property.type,
-    optional: property.optional,
-    descriptionHtml: describe(property.description, context),
-    expanded: property.expanded,
-    children: itemRows(property.properties, entry, anchor, context, depth),
-    extra: property.extra,
+    anchor: item.anchor,
+    id,
+    name: item.name,
+    href: item.kind === 'entry' && item.url ? withBasePath(item.url, context.site.config.basePath) : null,
+    type: item.type,
+    optional: item.optional,
+    required: isParameter && !item.optional,
+    descriptionHtml: describe(item.description, context),
+    expanded: item.kind === 'property' && item.expanded,
+    children,
+    childrenLabel: `${children.length} ${children.length === 1 ? 'property' : 'properties'}`,
+    extra: item.extra,
   };
 }
 
-/** An entry named as an item: one row linking to its page. */
-function entryRow(located: Located<Entry>, context: RenderContext): RowView {
-  const entry = located.value;
-  const anchor = entry.id ?? entry.key;
-  const description = entry.description ?? selfOfDescribedObject(entry);
-  return {
-    anchor,
-    id: uniqueId(context, anchor),
-    name: entry.key,
-    href: entry.url ? withBasePath(entry.url, context.site.config.basePath) : null,
-    type: entry.type,
-    optional: false,
-    descriptionHtml: describe(description, { ...context, page: located.page }),
-    expanded: false,
-    children: [],
-    extra: entry.extra,
-  };
+function describe(description: ResolvedDescription | null, context: RenderContext): string {
+  return description ? context.markdown.render(description.markdown) : '';
 }
 
-/** `(directory_group.id)` among an entry's properties → `(directory_group)`, its `self`. */
-function selfOfDescribedObject(entry: Entry): DescriptionValue | null {
-  for (const item of entry.properties ?? []) {
-    if (item.kind === 'property' && item.description?.kind === 'reference' && item.description.keyPath.includes('.')) {
-      const keyPath = item.description.keyPath.slice(0, item.description.keyPath.lastIndexOf('.'));
-      return { kind: 'reference', keyPath, place: item.description.place };
-    }
-  }
-  return null;
-}
-
-function describe(description: DescriptionValue | null, context: RenderContext): string {
-  if (!description) return '';
-  if (description.kind === 'markdown') return context.markdown.render(description.markdown);
-  const resolved = resolveDescription(description.keyPath, context.page, context.site.index);
-  return resolved.ok ? context.markdown.render(resolved.markdown) : '';
+function isSamePage(url: string, pageUrl: string): boolean {
+  const bare = url.replace(/[?#].*$/, '');
+  return (bare.length > 1 ? bare.replace(/\/$/, '') : bare) === pageUrl;
 }

@@ -1,3 +1,4 @@
+import { anchorId } from '../../index/anchors.js';
 import type { Site } from '../../model/site.js';
 import type { ParsedPage } from '../../model/types.js';
 import type { CodeHighlighter } from '../highlight.js';
@@ -14,10 +15,14 @@ export interface RenderContext {
   ids: Set<string>;
 }
 
-/** The anchor itself the first time, then `anchor-2`, `anchor-3`…: deterministic and unique on the page. */
-export function uniqueId(context: RenderContext, anchor: string): string {
-  let id = anchor;
-  for (let count = 2; context.ids.has(id); count++) id = `${anchor}-${count}`;
+/**
+ * The anchor itself the first time, then `anchor-2`, `anchor-3`…: deterministic
+ * and unique on the page. Whitespace, which an id may not hold, becomes `-`.
+ */
+export function uniqueId(context: Pick<RenderContext, 'ids'>, anchor: string): string {
+  const base = anchorId(anchor);
+  let id = base;
+  for (let count = 2; context.ids.has(id); count++) id = `${base}-${count}`;
   context.ids.add(id);
   return id;
 }

@@ -1,3 +1,4 @@
+/** The last line of a human report: `✖ 3 errors, ⚠ 1 warning in 12 files checked`. */
 export function summaryLine(counts: { errors: number; warnings: number }, files: number, color: boolean): string {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[39m` : text);
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;

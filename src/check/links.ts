@@ -1,0 +1,119 @@
+/**
+ * Where an internal link lands: a page that exists and, with a `#fragment`,
+ * an anchor on it. Shared by `broken-link`, `broken-navigation-link` and
+ * `entry-url-mismatch`. External links are never fetched.
+ */
+import type { ParsedPage } from '../model/types.js';
+import type { Site } from '../model/site.js';
+import { closest } from '../resolve/suggest.js';
+import { pageAnchors } from './page-anchors.js';
+import { coverageUrl } from './parity.js';
+
+export type LinkCheck =
+  /** External, relative, empty, or matched by `ignoreLinks`: not polyref's to judge. */
+  | { kind: 'unchecked' }
+  | { kind: 'ok'; path: string }
+  | { kind: 'no-page'; path: string; suggestions: string[] }
+  | { kind: 'no-anchor'; path: string; fragment: string; suggestions: string[] };
+
+interface SplitUrl {
+  /** The path as written, before `?` and `#`. */
+  written: string;
+  query: string;
+  fragment: string | null;
+}
+
+const ignoreCache = new WeakMap<Site, RegExp[]>();
+
+export function isIgnoredLink(url: string, site: Site): boolean {
+  let patterns = ignoreCache.get(site);
+  if (!patterns) ignoreCache.set(site, (patterns = site.config.ignoreLinks.map((pattern) => new RegExp(pattern))));
+  return patterns.some((pattern) => pattern.test(url));
+}
+
+/** `https:`, `mailto:`, `//host`: links that leave the site. */
+export function isExternalLink(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
+}
+
+/**
+ * Judges one link written on `from`. Root-relative links are looked up as
+ * written, then without the base path; `#fragment` alone means `from` itself.
+ * Relative paths (`../x`) depend on how the host serves folders and are not checked.
+ */
+export function checkLink(url: string, from: ParsedPage, site: Site): LinkCheck {
+  if (url.trim() === '' || isExternalLink(url) || isIgnoredLink(url, site)) return { kind: 'unchecked' };
+  const split = splitUrl(url);
+  let path: string;
+  if (split.written === '') {
+    // A partial is shown on other pages: its own fragments have no page to land on.
+    if (from.kind !== 'page' || split.fragment === null) return { kind: 'unchecked' };
+    path = from.url;
+  } else if (split.written.startsWith('/')) {
+    const found = sitePath(split.written, site);
+    if (found === null) {
+      const suggestions = closest(normalizePath(split.written), knownPaths(site)).map((suggestion) => `${suggestion}${url.slice(split.written.length)}`);
+      return { kind: 'no-page', path: split.written, suggestions };
+    }
+    path = found;
+  } else {
+    return { kind: 'unchecked' };
+  }
+  if (split.fragment === null || split.fragment === '') return { kind: 'ok', path };
+  const fragment = decode(split.fragment, decodeURIComponent);
+  const anchors = anchorsOf(path, site);
+  if (anchors.has(fragment)) return { kind: 'ok', path };
+  const prefix = url.slice(0, url.length - split.fragment.length - 1);
+  return { kind: 'no-anchor', path, fragment, suggestions: closest(fragment, anchors).map((anchor) => `${prefix}#${anchor}`) };
+}
+
+/** The site path a root-relative URL names (`/docs/x/` → `/x` under base path `/docs/`), or null when no page has it. */
+export function sitePath(written: string, site: Site): string | null {
+  const path = normalizePath(written);
+  if (hasPage(path, site)) return path;
+  const { basePath } = site.config;
+  if (basePath !== '/' && `${path}/`.startsWith(basePath)) {
+    const stripped = normalizePath(`/${path.slice(basePath.length)}`);
+    if (hasPage(stripped, site)) return stripped;
+  }
+  return null;
+}
+
+export function splitUrl(url: string): SplitUrl {
+  const hash = url.indexOf('#');
+  const beforeHash = hash === -1 ? url : url.slice(0, hash);
+  const question = beforeHash.indexOf('?');
+  return {
+    written: question === -1 ? beforeHash : beforeHash.slice(0, question),
+    query: question === -1 ? '' : beforeHash.slice(question),
+    fragment: hash === -1 ? null : url.slice(hash + 1),
+  };
+}
+
+/** `/a/b/` → `/a/b`, percent-escapes decoded as a server would. */
+function normalizePath(written: string): string {
+  const decoded = decode(written, decodeURI);
+  return decoded.length > 1 ? decoded.replace(/\/+$/, '') || '/' : decoded;
+}
+
+/** Pages of the content, plus what the build writes itself: the home page list and the coverage page. */
+function hasPage(path: string, site: Site): boolean {
+  return site.index.pagesByUrl.has(path) || path === '/' || path === coverageUrl;
+}
+
+function knownPaths(site: Site): string[] {
+  return [...new Set([...site.index.pagesByUrl.keys(), '/', coverageUrl])];
+}
+
+function anchorsOf(path: string, site: Site): ReadonlySet<string> {
+  const page = site.index.pagesByUrl.get(path);
+  return page ? pageAnchors(page, site) : new Set();
+}
+
+function decode(text: string, decoder: (text: string) => string): string {
+  try {
+    return decoder(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The output of `build`, made in two parts an incremental build can keep
+ * apart: the files of one page, with what the page read to make them, and
+ * the files about the whole site, made from what every page left. Both go
+ * through the functions `build` itself uses, so the bytes are the same.
+ */
+import type { Site } from '../model/site.js';
+import type { NavigationLink, ParsedPage } from '../model/types.js';
+import type { BodyHtml } from '../render/body.js';
+import type { CodeHighlighter } from '../render/highlight.js';
+import type { MarkdownRenderer } from '../render/markdown.js';
+import { renderPageFiles, SiteRenderer, type OutputFile } from '../render/site-renderer.js';
+import type { Templates } from '../render/templates.js';
+import { generatedFiles } from './build.js';
+import { DependencySet, recordingFolderTree, recordingSite } from './dependencies.js';
+
+export interface PageRender {
+  page: ParsedPage;
+  files: OutputFile[];
+  /** What the page read of the rest of the site while it rendered. */
+  dependencies: DependencySet;
+  headings: BodyHtml['headings'];
+}
+
+export interface RenderResources {
+  site: Site;
+  templates: Templates;
+  markdown: MarkdownRenderer;
+  highlighter: CodeHighlighter;
+  tree: NavigationLink[];
+}
+
+/** One page's files, seen through a view of the site that records what the page reads. */
+export function renderRecorded(page: ParsedPage, resources: RenderResources): PageRender {
+  const dependencies = new DependencySet();
+  const { files, headings } = renderPageFiles(
+    page,
+    { ...resources, site: recordingSite(resources.site, dependencies) },
+    recordingFolderTree(resources.tree, dependencies),
+  );
+  return { page, files, dependencies, headings };
+}
+
+/** The files about the whole site, from every page's render in page order. */
+export function siteFiles(renders: PageRender[], resources: RenderResources): OutputFile[] {
+  const renderer = new SiteRenderer(resources);
+  for (const render of renders) renderer.remember(render.page, render.headings);
+  return generatedFiles(renderer, resources.site, resources.templates);
+}

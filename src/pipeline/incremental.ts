@@ -1,0 +1,427 @@
+/**
+ * A site kept in memory and rebuilt after changes by doing only what they
+ * concern: changed sources are parsed again, the index is updated in place,
+ * and a page is checked or rendered again only when something it read the
+ * last time (recorded by `dependencies.ts`) reads differently now. The
+ * output is byte for byte what a clean `build` of the same files writes.
+ *
+ * Like `build`, an update with errors changes no output: the last good
+ * output stays, and what has changed since is rendered by the next update
+ * that has no errors.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkPage, countFindings, type Finding } from '../check/run-checks.js';
+import type { Config } from '../config/config.js';
+import { ConfigError } from '../config/config-error.js';
+import { findAssets } from '../load/asset-files.js';
+import { ExampleStore } from '../load/examples.js';
+import { findSources, type SourceFile } from '../load/find-sources.js';
+import { readSource } from '../load/read-source.js';
+import { builtinTemplates, componentNames, findTemplates } from '../load/template-files.js';
+import type { Site } from '../model/site.js';
+import type { NavigationLink, ParsedPage } from '../model/types.js';
+import { emptyPage, parsePage } from '../parse/parse-page.js';
+import { CodeHighlighter } from '../render/highlight.js';
+import { MarkdownRenderer } from '../render/markdown.js';
+import { Templates, TemplateError } from '../render/templates.js';
+import { folderTree } from '../render/views/navigation-view.js';
+import type { FileFindings } from '../report/to-vfiles.js';
+import { DependencySet, recordingSite } from './dependencies.js';
+import { fingerprint } from './fingerprint.js';
+import { IndexUpdater, type PageChange } from './index-update.js';
+import { renderRecorded, siteFiles, type PageRender, type RenderResources } from './incremental-output.js';
+import { loadSite } from './load-site.js';
+
+export interface UpdateReport {
+  /** The output now matches the sources; false when errors kept the last good output. */
+  ok: boolean;
+  /** Every file's findings, in page order (as `check` reports them). */
+  results: FileFindings[];
+  errors: number;
+  warnings: number;
+  /** Pages rendered by this update, by URL. */
+  rendered: string[];
+  /** Sources checked again. */
+  checked: number;
+  /** Output paths written, changed or removed by this update. */
+  changedOutputs: string[];
+  /** A template that does not compile, or another problem outside the pages. */
+  problem: string | null;
+  ms: number;
+}
+
+interface PageState {
+  page: ParsedPage;
+  findings: Finding[];
+  checkDependencies: DependencySet;
+  render: PageRender | null;
+}
+
+/** What changed since the output was last brought up to date. */
+interface Pending {
+  /** Dependency keys whose value changed, for output (places left out). */
+  keys: Set<string>;
+  /** Sources whose parsed page changed, added or removed, by file. */
+  files: Set<string>;
+  /** Example folders under which something changed, absolute. */
+  examplePaths: Set<string>;
+  everything: boolean;
+}
+
+export class IncrementalBuild {
+  private readonly states = new Map<string, PageState>();
+  private pages: ParsedPage[] = [];
+  private site!: Site;
+  private updater!: IndexUpdater;
+  private templates!: Templates;
+  private assets = new Map<string, Buffer>();
+  private tree: NavigationLink[] = [];
+  private treeText = '';
+  private readonly pageOutputs = new Map<string, string | Buffer>();
+  private siteOutputs: Map<string, string | Buffer> | null = null;
+  private pending: Pending = { keys: new Set(), files: new Set(), examplePaths: new Set(), everything: true };
+  private problem: string | null = null;
+  private renderFailures = new Map<string, Finding>();
+  /** Output paths of removed pages, dropped with the next good output. */
+  private readonly orphans = new Set<string>();
+
+  private constructor(
+    readonly config: Config,
+    private readonly highlighter: CodeHighlighter,
+    private readonly markdown: MarkdownRenderer,
+  ) {}
+
+  /** Loads, checks and renders the whole site in memory. */
+  static async start(config: Config): Promise<{ build: IncrementalBuild; report: UpdateReport }> {
+    const build = new IncrementalBuild(config, await CodeHighlighter.create(), new MarkdownRenderer(config.basePath));
+    const started = performance.now();
+    const site = await loadSite(config, { keepTrees: true });
+    build.site = site;
+    build.pages = site.index.pages;
+    build.updater = new IndexUpdater(site.index);
+    build.problem = build.loadTemplates();
+    for (const page of build.pages) build.states.set(page.file, { page, findings: [], checkDependencies: new DependencySet(), render: null });
+    for (const state of build.states.values()) build.check(state);
+    const report = build.finish(started, build.pages.length);
+    return { build, report };
+  }
+
+  /** Every output file, by path relative to the output folder: the last good output. */
+  get output(): ReadonlyMap<string, string | Buffer> {
+    const all = new Map(this.pageOutputs);
+    for (const [name, content] of this.siteFiles()) all.set(name, content);
+    return all;
+  }
+
+  /** One output file, without making the files about the whole site unless asked for one of them. */
+  file(relativePath: string): string | Buffer | undefined {
+    return this.pageOutputs.get(relativePath) ?? this.siteFiles().get(relativePath);
+  }
+
+  /**
+   * Brings the site up to date with changed files (absolute paths of
+   * sources, examples or templates, changed, added or removed).
+   */
+  async update(changedPaths: Iterable<string>): Promise<UpdateReport> {
+    const started = performance.now();
+    const changes = this.classify([...changedPaths]);
+    if (changes.templates) {
+      this.problem = this.loadTemplates();
+      this.pending.everything = true;
+    }
+    if (changes.examples.length > 0) {
+      this.site = { ...this.site, examples: new ExampleStore(this.config.examples) };
+      for (const changed of changes.examples) this.pending.examplePaths.add(changed);
+    }
+    const pageChanges = await this.reparse(changes.sources, changes.structure);
+    const checkKeys = new Set<string>();
+    if (pageChanges.length > 0) {
+      const plan = this.updater.plan(pageChanges);
+      const before = new Map([...plan.touched].map((key) => [key, [fingerprint(this.site.index, key, true), fingerprint(this.site.index, key, false)]]));
+      this.pages = this.orderedPages(pageChanges);
+      this.updater.apply(plan, this.pages);
+      for (const [key, [output, check]] of before) {
+        if (fingerprint(this.site.index, key, true) !== output) this.pending.keys.add(key);
+        if (fingerprint(this.site.index, key, false) !== check) checkKeys.add(key);
+      }
+    }
+    // Whatever was computed once per site (and cached by the site object) is stale now.
+    this.site = { ...this.site };
+    // Check again what changed, what reads what changed, and everything when templates or components did.
+    const changedTables = tablesOf(checkKeys);
+    const exampleKeys = this.exampleKeysUnder(changes.examples);
+    const parsedAgain = new Set(pageChanges.map((change) => change.after));
+    let checked = 0;
+    for (const state of this.states.values()) {
+      if (
+        changes.templates ||
+        parsedAgain.has(state.page) ||
+        readsChanged(state.checkDependencies, checkKeys, changedTables, pageChanges.length > 0, exampleKeys)
+      ) {
+        this.check(state);
+        checked += 1;
+      }
+    }
+    return this.finish(started, checked);
+  }
+
+  dispose(): void {
+    this.highlighter.dispose();
+  }
+
+  private classify(changedPaths: string[]): { sources: string[]; structure: boolean; examples: string[]; templates: boolean } {
+    const result = { sources: [] as string[], structure: false, examples: [] as string[], templates: false };
+    for (const changed of changedPaths.map((file) => path.resolve(file))) {
+      if (isInside(this.config.templates, changed) || isInside(builtinTemplates, changed)) result.templates = true;
+      else if (isInside(this.config.examples, changed)) result.examples.push(changed);
+      else if (isInside(this.config.content, changed)) {
+        // A known page edited in place is read again; anything else may add, move or remove sources.
+        if (this.states.has(changed) && isFile(changed)) result.sources.push(changed);
+        else result.structure = true;
+      }
+    }
+    return result;
+  }
+
+  /** Parses changed sources again; with `structure`, lists the sources again to find those added and removed. */
+  private async reparse(sources: string[], structure: boolean): Promise<PageChange[]> {
+    const changes: PageChange[] = [];
+    const consider = (source: SourceFile) => {
+      const before = this.states.get(source.file)?.page ?? null;
+      const after = this.parse(source);
+      if (before && before.hash === after.hash && before.kind === after.kind && before.url === after.url) return;
+      changes.push({ before, after });
+    };
+    if (structure) {
+      const found = findSources(this.config.content);
+      const present = new Set(found.map((source) => source.file));
+      for (const [file, state] of this.states) if (!present.has(file)) changes.push({ before: state.page, after: null });
+      for (const source of found) if (!this.states.has(source.file) || sources.includes(source.file)) consider(source);
+      // Edited pages that are neither added nor removed.
+      for (const source of found) if (this.states.has(source.file) && !sources.includes(source.file)) consider(source);
+    } else {
+      for (const file of sources) consider(this.states.get(file)!.page);
+    }
+    for (const { before, after } of changes) {
+      if (before) this.pending.files.add(before.file);
+      if (after) this.pending.files.add(after.file);
+    }
+    await Promise.resolve();
+    return changes;
+  }
+
+  private parse(source: SourceFile): ParsedPage {
+    const read = readSource(source.file);
+    if (!read.ok) return { ...emptyPage(source, ''), diagnostics: [read.diagnostic] };
+    return parsePage(source, read.bytes, { keepTree: true });
+  }
+
+  /** The page list after `changes`, in path order as a clean load gives it. */
+  private orderedPages(changes: PageChange[]): ParsedPage[] {
+    for (const { before, after } of changes) {
+      if (before && !after) {
+        for (const output of this.states.get(before.file)?.render?.files ?? []) this.orphans.add(output.path);
+        this.states.delete(before.file);
+      }
+      if (after) {
+        const state = this.states.get(after.file);
+        if (state) state.page = after;
+        else this.states.set(after.file, { page: after, findings: [], checkDependencies: new DependencySet(), render: null });
+      }
+    }
+    return [...this.states.values()].map((state) => state.page).sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
+  }
+
+  private check(state: PageState): void {
+    const dependencies = new DependencySet();
+    state.findings = checkPage(state.page, recordingSite(this.site, dependencies));
+    state.checkDependencies = dependencies;
+  }
+
+  /** Example `file` values, as pages wrote them, whose folder holds or is a changed path. */
+  private exampleKeysUnder(changed: string[]): Set<string> {
+    const keys = new Set<string>();
+    if (changed.length === 0) return keys;
+    const written = new Set<string>();
+    for (const state of this.states.values()) {
+      for (const key of state.checkDependencies.examples) written.add(key);
+      for (const key of state.render?.dependencies.examples ?? []) written.add(key);
+    }
+    for (const key of written) {
+      const folder = path.resolve(this.config.examples, key);
+      if (changed.some((file) => isInside(folder, file) || folder === file || isInside(file, folder))) keys.add(key);
+    }
+    return keys;
+  }
+
+  private loadTemplates(): string | null {
+    try {
+      const files = findTemplates(this.config.templates);
+      this.templates = new Templates(files);
+      this.site = { ...this.site, templates: files, components: componentNames(files) };
+      this.assets = new Map([...findAssets(this.config.templates)].map(([name, file]) => [name, fs.readFileSync(file)]));
+      return null;
+    } catch (error) {
+      if (error instanceof ConfigError) return error.message;
+      throw error;
+    }
+  }
+
+  /** Renders what the pending changes concern, when nothing stands in the way, and reports. */
+  private finish(started: number, checked: number): UpdateReport {
+    const results: FileFindings[] = this.pages.map((page) => {
+      const state = this.states.get(page.file)!;
+      const failure = this.renderFailures.get(page.file);
+      return { file: page.file, findings: failure ? [...state.findings, failure] : state.findings };
+    });
+    let counts = countFindings(results.flatMap((result) => result.findings));
+    let rendered: string[] = [];
+    let changedOutputs: string[] = [];
+    if (counts.errors === 0 && this.problem === null) {
+      this.renderFailures.clear();
+      ({ rendered, changedOutputs } = this.render());
+      if (this.renderFailures.size > 0) {
+        for (const result of results) {
+          const failure = this.renderFailures.get(result.file);
+          if (failure) result.findings = [...result.findings, failure];
+        }
+        counts = countFindings(results.flatMap((result) => result.findings));
+      }
+    }
+    const ok = counts.errors === 0 && this.problem === null;
+    return { ok, results, ...counts, rendered, checked, changedOutputs, problem: this.problem, ms: performance.now() - started };
+  }
+
+  /** Renders every page whose reads changed; all or nothing, as `build` writes. */
+  private render(): { rendered: string[]; changedOutputs: string[] } {
+    const pending = this.pending;
+    const treeBefore = this.treeText;
+    if (pending.everything || pending.files.size > 0 || pending.keys.size > 0) {
+      this.tree = folderTree(this.pages, this.site.index.navigation);
+      this.treeText = JSON.stringify(this.tree, (name, value: unknown) => (name === 'place' ? undefined : value));
+    }
+    const treeChanged = this.treeText !== treeBefore;
+    const changedTables = tablesOf(pending.keys);
+    const exampleKeys = this.exampleKeysUnder([...pending.examplePaths]);
+    const renders = new Map<PageState, PageRender>();
+    for (const page of this.pages) {
+      if (page.kind !== 'page') continue;
+      const state = this.states.get(page.file)!;
+      const previous = state.render;
+      const dirty =
+        pending.everything ||
+        previous === null ||
+        previous.page !== page ||
+        (treeChanged && previous.dependencies.usesFolderTree) ||
+        readsChanged(previous.dependencies, pending.keys, changedTables, pending.files.size > 0, exampleKeys);
+      if (!dirty) continue;
+      try {
+        renders.set(state, renderRecorded(page, this.resources()));
+      } catch (error) {
+        if (!(error instanceof TemplateError)) throw error;
+        this.renderFailures.set(page.file, { ruleId: 'template-error', severity: 'error', message: error.message, place: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+      }
+    }
+    if (this.renderFailures.size > 0) return { rendered: [], changedOutputs: [] };
+
+    const changedOutputs: string[] = [];
+    const put = (name: string, content: string | Buffer) => {
+      const before = this.pageOutputs.get(name);
+      if (before === undefined || !sameContent(before, content)) changedOutputs.push(name);
+      this.pageOutputs.set(name, content);
+    };
+    // Pages that are gone (or are no longer pages) take their files with them.
+    const current = new Set(this.pages.filter((page) => page.kind === 'page').map((page) => page.file));
+    for (const [file, state] of this.states) {
+      if (!current.has(file) && state.render) {
+        for (const output of state.render.files) this.forget(output.path, changedOutputs);
+        state.render = null;
+      }
+    }
+    for (const name of this.orphans) this.forget(name, changedOutputs);
+    this.orphans.clear();
+    for (const [state, render] of renders) {
+      const stale = new Set((state.render?.files ?? []).map((output) => output.path));
+      for (const output of render.files) {
+        stale.delete(output.path);
+        put(output.path, output.content);
+      }
+      for (const name of stale) this.forget(name, changedOutputs);
+      state.render = render;
+    }
+    for (const [name, content] of this.assets) put(`assets/${name}`, content);
+    this.siteOutputs = null;
+    this.pending = { keys: new Set(), files: new Set(), examplePaths: new Set(), everything: false };
+    return { rendered: [...renders.keys()].map((state) => state.page.url), changedOutputs };
+  }
+
+  private forget(name: string, changedOutputs: string[]): void {
+    if (this.pageOutputs.delete(name)) changedOutputs.push(name);
+  }
+
+  private resources(): RenderResources {
+    return { site: this.site, templates: this.templates, markdown: this.markdown, highlighter: this.highlighter, tree: this.tree };
+  }
+
+  private siteFiles(): Map<string, string | Buffer> {
+    if (!this.siteOutputs) {
+      const renders = this.pages
+        .filter((page) => page.kind === 'page')
+        .map((page) => this.states.get(page.file)!.render)
+        .filter((render): render is PageRender => render !== null);
+      this.siteOutputs = new Map(siteFiles(renders, this.resources()).map((file) => [file.path, file.content]));
+    }
+    return this.siteOutputs;
+  }
+}
+
+/** Whether a page's recorded reads meet the changed keys, a changed table it read whole, or a changed example. */
+function readsChanged(
+  dependencies: DependencySet,
+  changedKeys: Set<string>,
+  changedTables: Set<string>,
+  pagesChanged: boolean,
+  changedExamples: Set<string>,
+): boolean {
+  if (pagesChanged && dependencies.usesPageList) return true;
+  for (const table of dependencies.wholeTables) if (changedTables.has(table)) return true;
+  for (const key of dependencies.examples) if (changedExamples.has(key)) return true;
+  // Iterate the smaller set.
+  if (changedKeys.size < dependencies.keys.size) {
+    for (const key of changedKeys) if (dependencies.keys.has(key)) return true;
+  } else {
+    for (const key of dependencies.keys) if (changedKeys.has(key)) return true;
+  }
+  return false;
+}
+
+/** The tables (and their enclosing tables) of changed keys: a page that read one whole reads differently. */
+function tablesOf(keys: Set<string>): Set<string> {
+  const tables = new Set<string>();
+  for (const key of keys) {
+    const table = key.slice(0, key.indexOf('\u0000'));
+    tables.add(table);
+    const slash = table.indexOf('/');
+    if (slash !== -1) tables.add(table.slice(0, slash));
+  }
+  return tables;
+}
+
+function sameContent(left: string | Buffer, right: string | Buffer): boolean {
+  if (typeof left === 'string' && typeof right === 'string') return left === right;
+  return Buffer.from(left).equals(Buffer.from(right));
+}
+
+function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

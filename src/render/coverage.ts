@@ -1,0 +1,54 @@
+import { coveragePercent, coverageUrl, parityMatrix, type ParityCell } from '../check/parity.js';
+import { anchorId } from '../index/anchors.js';
+import type { Site } from '../model/site.js';
+import { renderGeneratedPage } from './page.js';
+import { withBasePath } from './sanitize.js';
+import type { Templates } from './templates.js';
+import { folderTree, navigationView } from './views/navigation-view.js';
+
+const cellViews: Record<ParityCell, { symbol: string; text: string }> = {
+  documented: { symbol: '✓', text: 'documented' },
+  missing: { symbol: '–', text: 'missing' },
+  exempt: { symbol: 'exempt', text: 'exempt by parity.ignore' },
+  'no-entry': { symbol: '', text: 'no entry in this language' },
+};
+
+/** The view of `templates/coverage.hbs`: the parity matrix, entry by entry, and a figure per language. */
+export function coverageView(site: Site) {
+  const matrix = parityMatrix(site);
+  const { basePath } = site.config;
+  return {
+    languages: matrix.languages,
+    coverage: matrix.coverage.map((coverage) => ({ ...coverage, percent: coveragePercent(coverage), complete: coverage.missing === 0 })),
+    entries: matrix.entries.map((entry) => {
+      const first = entry.entries[0]!;
+      const url = first.value.url ?? (first.page.kind === 'page' ? first.page.url : null);
+      return {
+        id: entry.id,
+        anchor: anchorId(entry.id),
+        href: url === null ? null : withBasePath(url, basePath),
+        pageTitle: first.page.title ?? first.page.url,
+        missing: entry.rows.reduce((count, row) => count + Object.values(row.cells).filter((cell) => cell === 'missing').length, 0),
+        rows: entry.rows.map((row) => ({
+          keyPath: row.keyPath,
+          cells: matrix.languages.map((language) => {
+            const state = row.cells[language.id] ?? 'no-entry';
+            return { language: language.id, state, ...cellViews[state] };
+          }),
+        })),
+      };
+    }),
+  };
+}
+
+/**
+ * `out/coverage/index.html`, inside the site's layout; nothing when a page of
+ * the content already has that URL, which wins.
+ */
+export function coverageFiles(site: Site, templates: Templates): Array<{ path: string; content: string }> {
+  if (site.index.pagesByUrl.has(coverageUrl)) return [];
+  const { index, config } = site;
+  const navigation = navigationView({ relativePath: 'coverage.mdx', url: coverageUrl }, index, config.basePath, folderTree(index.pages, index.navigation));
+  const html = renderGeneratedPage('coverage', 'Language coverage', coverageUrl, navigation, { site, templates }, coverageView(site));
+  return [{ path: `${coverageUrl.slice(1)}/index.html`, content: html }];
+}

@@ -1,0 +1,84 @@
+import type { Site } from '../model/site.js';
+import type { ParsedPage } from '../model/types.js';
+import { markdownUrl } from './page.js';
+import { resolveEntry, type ResolvedEntry } from './resolved-entry.js';
+
+/**
+ * `polyref.json`: the whole site as data, every reference resolved, for
+ * tools that would rather not parse HTML. Its shape is documented by
+ * `docs/polyref.schema.json`; `version` changes when that shape breaks.
+ */
+export interface SiteModel {
+  version: 1;
+  title: string;
+  basePath: string;
+  siteUrl: string | null;
+  defaultLanguage: string;
+  languages: Array<{ id: string; label: string }>;
+  pages: PageModel[];
+  /** `_name.mdx` files: not pages, but their entries (shared definitions) are part of the reference. */
+  partials: PartialModel[];
+}
+
+export interface PageModel {
+  url: string;
+  title: string;
+  /** The `.mdx` file, relative to the content root. */
+  source: string;
+  /** The Markdown copy written beside the page. */
+  markdown: string;
+  headings: Array<{ depth: number; text: string }>;
+  /** Frontmatter keys polyref does not interpret, as written. */
+  data: Record<string, unknown>;
+  /** Language id → the entries the page defines in that language, in display order of languages. */
+  entries: Record<string, ResolvedEntry[]>;
+}
+
+export interface PartialModel {
+  source: string;
+  entries: Record<string, ResolvedEntry[]>;
+}
+
+export function siteModel(site: Site): SiteModel {
+  const { config, index } = site;
+  const pages: PageModel[] = [];
+  const partials: PartialModel[] = [];
+  for (const page of [...index.pages].sort((a, b) => compare(a.relativePath, b.relativePath))) {
+    if (page.kind === 'page') {
+      pages.push({
+        url: page.url,
+        title: page.title ?? page.url,
+        source: page.relativePath,
+        markdown: markdownUrl(page.url),
+        headings: page.headings.map(({ depth, text }) => ({ depth, text })),
+        data: page.data,
+        entries: entriesOf(page, site),
+      });
+    } else if (page.kind === 'partial' && Object.keys(page.reference).length > 0) {
+      partials.push({ source: page.relativePath, entries: entriesOf(page, site) });
+    }
+  }
+  return {
+    version: 1,
+    title: config.title,
+    basePath: config.basePath,
+    siteUrl: config.siteUrl,
+    defaultLanguage: config.defaultLanguage,
+    languages: config.languages.map(({ id, label }) => ({ id, label })),
+    pages,
+    partials,
+  };
+}
+
+function entriesOf(page: ParsedPage, site: Site): Record<string, ResolvedEntry[]> {
+  const entries: Record<string, ResolvedEntry[]> = {};
+  for (const language of site.config.languages) {
+    const own = page.reference[language.id];
+    if (own && own.length > 0) entries[language.id] = own.map((entry) => resolveEntry({ value: entry, page }, page, site.index));
+  }
+  return entries;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

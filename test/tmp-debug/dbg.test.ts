@@ -1,0 +1,20 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { ruleIds } from '../../src/check/rules/index.js';
+import { runBuild } from '../../src/pipeline/build.js';
+import { IncrementalBuild } from '../../src/pipeline/incremental.js';
+import { repoRoot } from '../helpers/run-cli.js';
+it('dbg', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dbg-'));
+  for (const name of ['content', 'examples', 'templates', 'polyref.config.json']) fs.cpSync(path.join(repoRoot, name), path.join(dir, name), { recursive: true });
+  const config = loadConfig({ cwd: dir, ruleIds });
+  const { build } = await IncrementalBuild.start(config);
+  await runBuild(config);
+  const name = 'reference/directory-sync/directory-group/get/index.html';
+  const a = String(build.output.get(name)); const b = fs.readFileSync(path.join(dir, 'out', name), 'utf8');
+  let i = 0; while (a[i] === b[i]) i++;
+  console.log('AT', i, a.length, b.length, '\nINC:', a.slice(i - 300, i + 300), '\nCLEAN:', b.slice(i - 300, i + 300));
+}, 200000);

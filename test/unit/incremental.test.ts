@@ -1,0 +1,299 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, type Config } from '../../src/config/config.js';
+import { ruleIds } from '../../src/check/rules/index.js';
+import { runBuild } from '../../src/pipeline/build.js';
+import { IncrementalBuild, type UpdateReport } from '../../src/pipeline/incremental.js';
+import { createRandom, type Random } from '../helpers/random-pages.js';
+import { repoRoot } from '../helpers/run-cli.js';
+
+/** A copy of the bundled example site (content, examples, templates, config) to edit. */
+function copyExampleSite(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyref-incremental-'));
+  for (const name of ['content', 'examples', 'templates', 'polyref.config.json']) {
+    fs.cpSync(path.join(repoRoot, name), path.join(dir, name), { recursive: true });
+  }
+  return dir;
+}
+
+function configOf(dir: string): Config {
+  return loadConfig({ cwd: dir, ruleIds });
+}
+
+/** Every file under `folder`, by `/`-separated path. */
+function readTree(folder: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (relative: string) => {
+    for (const entry of fs.readdirSync(path.join(folder, relative), { withFileTypes: true })) {
+      const name = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(name);
+      else files.set(name, fs.readFileSync(path.join(folder, name)));
+    }
+  };
+  if (fs.existsSync(folder)) walk('');
+  return files;
+}
+
+function asBuffers(output: ReadonlyMap<string, string | Buffer>): Map<string, Buffer> {
+  return new Map([...output].map(([name, content]) => [name, Buffer.from(content)]));
+}
+
+/** Names the files that differ, so a failure says where. */
+function expectSameFiles(actual: Map<string, Buffer>, expected: Map<string, Buffer>, when: string): void {
+  expect([...actual.keys()].sort(), `${when}: file list`).toEqual([...expected.keys()].sort());
+  const different = [...expected].filter(([name, content]) => !actual.get(name)!.equals(content)).map(([name]) => name);
+  expect(different, `${when}: files whose bytes differ`).toEqual([]);
+}
+
+function pagesOf(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (relative: string) => {
+    for (const entry of fs.readdirSync(path.join(dir, 'content', relative), { withFileTypes: true })) {
+      const name = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(name);
+      else if (name.endsWith('.mdx')) found.push(name);
+    }
+  };
+  walk('');
+  return found.sort();
+}
+
+type Edit = (dir: string, random: Random, step: number) => string[];
+
+/** Appends words to a description-like line (a plain scalar ending in a period). */
+const editDescription: Edit = (dir, random, step) => {
+  const file = path.join(dir, 'content', random.pick(pagesOf(dir)));
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const candidates = lines.map((line, at) => ({ line, at })).filter(({ line }) => /^\s+(?:[a-z_]+|- [a-z_]+): [A-Z][^:#'"]*\.$/.test(line));
+  if (candidates.length === 0) return [];
+  const { line, at } = random.pick(candidates);
+  lines[at] = `${line.slice(0, -1)}, edited ${step}.`;
+  fs.writeFileSync(file, lines.join('\n'));
+  return [file];
+};
+
+/** A comment at the top of the frontmatter moves every line below it. */
+const shiftLines: Edit = (dir, random, step) => {
+  const file = path.join(dir, 'content', random.pick(pagesOf(dir)));
+  const text = fs.readFileSync(file, 'utf8');
+  if (!text.startsWith('---\n')) return [];
+  fs.writeFileSync(file, `---\n# moved ${step}\n${text.slice(4)}`);
+  return [file];
+};
+
+const retitle: Edit = (dir, random, step) => {
+  const file = path.join(dir, 'content', random.pick(pagesOf(dir)));
+  const text = fs.readFileSync(file, 'utf8');
+  if (!/^title: .*$/m.test(text)) return [];
+  fs.writeFileSync(file, text.replace(/^title: (.*)$/m, (_line, title: string) => `title: ${title.replace(/ \(\d+\)$/, '')} (${step})`));
+  return [file];
+};
+
+const addPage: Edit = (dir, random, step) => {
+  const folder = random.pick(['reference', 'reference/directory-sync', 'reference/directory-sync/directory-group', 'guides']);
+  const file = path.join(dir, 'content', folder, `added-${step}.mdx`);
+  const referenceId = random.pick(['directory_group', 'directory_user', 'list_directory_groups']);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(
+    file,
+    [
+      '---',
+      `title: Added page ${step}`,
+      'descriptions:',
+      `  added_${step}:`,
+      `    self: Added object ${step}.`,
+      'reference:',
+      '  python:',
+      `    - key: Added${step}`,
+      `      id: added_${step}`,
+      `      url: /${folder}/added-${step}`,
+      `      description: (added_${step})`,
+      '      properties:',
+      '        - key: id',
+      '          type: str',
+      '          description: (directory_group.id)',
+      '        - (DirectoryGroup)',
+      '---',
+      '',
+      `# Added ${step}`,
+      '',
+      `<CodeBlock referenceId="${referenceId}" />`,
+      '',
+    ].join('\n'),
+  );
+  return [file];
+};
+
+const removeAddedPage: Edit = (dir, random) => {
+  const added = pagesOf(dir).filter((name) => name.includes('added-'));
+  if (added.length === 0) return [];
+  const file = path.join(dir, 'content', random.pick(added));
+  fs.rmSync(file);
+  return [file];
+};
+
+const editExample: Edit = (dir, random, step) => {
+  const folder = path.join(dir, 'examples', random.pick(fs.readdirSync(path.join(dir, 'examples')).sort()));
+  const file = path.join(folder, random.pick(fs.readdirSync(folder).sort()));
+  fs.appendFileSync(file, `\n// edited ${step}\n`);
+  return [file];
+};
+
+const editNavigation: Edit = (dir, _random, step) => {
+  const file = path.join(dir, 'content', 'reference', '_navigation.mdx');
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^title: (.*)$/m, `title: Reference ${step}`));
+  return [file];
+};
+
+/** Breaks one description reference; the next `fixReference` puts it back. */
+const breakReference: Edit = (dir, random) => {
+  const file = path.join(dir, 'content', random.pick(pagesOf(dir)));
+  const text = fs.readFileSync(file, 'utf8');
+  if (!/description: \(([a-z_]+)\.([a-z_]+)\)/.test(text)) return [];
+  fs.writeFileSync(file, text.replace(/description: \(([a-z_]+)\.([a-z_]+)\)/, 'description: ($1.$2_broken)'));
+  return [file];
+};
+
+const fixReference: Edit = (dir) => {
+  const touched: string[] = [];
+  for (const name of pagesOf(dir)) {
+    const file = path.join(dir, 'content', name);
+    const text = fs.readFileSync(file, 'utf8');
+    if (!text.includes('_broken)')) continue;
+    fs.writeFileSync(file, text.replace(/_broken\)/g, ')'));
+    touched.push(file);
+  }
+  return touched;
+};
+
+const editTemplate: Edit = (dir, _random, step) => {
+  const file = path.join(dir, 'templates', 'page.hbs');
+  fs.appendFileSync(file, `{{!-- edit ${step} --}}<!-- ${step} -->\n`);
+  return [file];
+};
+
+const edits: Array<[Edit, number]> = [
+  [editDescription, 6],
+  [shiftLines, 2],
+  [retitle, 2],
+  [addPage, 2],
+  [removeAddedPage, 2],
+  [editExample, 2],
+  [editNavigation, 1],
+  [breakReference, 1],
+  [fixReference, 2],
+  [editTemplate, 1],
+];
+
+function pickEdit(random: Random): Edit {
+  const total = edits.reduce((sum, [, weight]) => sum + weight, 0);
+  let roll = random.next() * total;
+  for (const [edit, weight] of edits) {
+    roll -= weight;
+    if (roll < 0) return edit;
+  }
+  return edits[0]![0];
+}
+
+/** Findings as a clean run reports them, for comparison. */
+function findingsOf(results: UpdateReport['results']): unknown {
+  return results.map(({ file, findings }) => ({ file, findings: findings.map(({ ruleId, severity, message, place }) => ({ ruleId, severity, message, place })) }));
+}
+
+describe('IncrementalBuild', () => {
+  let dir: string;
+  let build: IncrementalBuild;
+
+  beforeAll(async () => {
+    dir = copyExampleSite();
+    build = (await IncrementalBuild.start(configOf(dir))).build;
+  }, 120_000);
+
+  afterAll(() => {
+    build?.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('starts with the output of a clean build, byte for byte', async () => {
+    const clean = await runBuild(configOf(dir));
+    expect(clean.written).toBeGreaterThan(5);
+    expectSameFiles(asBuffers(build.output), readTree(path.join(dir, 'out')), 'first build');
+  });
+
+  it('after random edits, additions, removals and broken references, writes what a clean build writes', async () => {
+    const random = createRandom(20_251);
+    const seen = new Set<string>();
+    // Every kind of edit once, in random order, then a few more at random.
+    const sequence = [...random.shuffle(edits.map(([edit]) => edit)), ...Array.from({ length: 4 }, () => pickEdit(random))];
+    for (const [at, edit] of sequence.entries()) {
+      const step = at + 1;
+      const changed = edit(dir, random, step);
+      if (changed.length === 0) continue;
+      seen.add(edit.name);
+      const report = await build.update(changed);
+      const clean = await runBuild(configOf(dir));
+      const when = `step ${step} (${edit.name} ${changed.map((file) => path.relative(dir, file)).join(', ')})`;
+      expect(findingsOf(report.results), `${when}: findings`).toEqual(findingsOf(clean.results));
+      expect(report.ok, `${when}: ok`).toBe(clean.written !== null);
+      expectSameFiles(asBuffers(build.output), readTree(path.join(dir, 'out')), when);
+    }
+    // The sequence changed files with every kind of edit.
+    expect([...seen].sort()).toEqual(expect.arrayContaining(['addPage', 'breakReference', 'editDescription', 'editExample', 'editNavigation', 'editTemplate', 'retitle', 'shiftLines']));
+  }, 600_000);
+});
+
+describe('IncrementalBuild dependencies', () => {
+  it('renders again exactly the pages that use a changed description key', async () => {
+    const dir = copyExampleSite();
+    const { build } = await IncrementalBuild.start(configOf(dir));
+    try {
+      const before = await htmlOfPages(dir);
+      const file = path.join(dir, 'content/reference/directory-sync/directory-group/index.mdx');
+      const text = fs.readFileSync(file, 'utf8');
+      expect(text).toContain('    id: Unique identifier for the Directory Group.');
+      fs.writeFileSync(file, text.replace('    id: Unique identifier for the Directory Group.', '    id: The unique identifier of the Directory Group.'));
+      const report = await build.update([file]);
+      const after = await htmlOfPages(dir);
+      // The pages whose clean-build HTML changed are the pages that use the key.
+      const using = [...after].filter(([url, html]) => before.get(url) !== html).map(([url]) => url).sort();
+      expect(using.length).toBeGreaterThan(1);
+      expect(using.length).toBeLessThan(after.size);
+      expect(report.rendered.sort()).toEqual(using);
+    } finally {
+      build.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('renders nothing again for a change of a description no page uses, and only the changed page for a body edit', async () => {
+    const dir = copyExampleSite();
+    const { build } = await IncrementalBuild.start(configOf(dir));
+    try {
+      const file = path.join(dir, 'content/reference/directory-sync/directory/delete.mdx');
+      fs.appendFileSync(file, '\nOne more sentence.\n');
+      const report = await build.update([file]);
+      expect(report.rendered).toEqual(['/reference/directory-sync/directory/delete']);
+      const unchanged = await build.update([file]);
+      expect(unchanged.rendered).toEqual([]);
+      expect(unchanged.checked).toBe(0);
+    } finally {
+      build.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+/** Each page's HTML from a clean build, by URL. */
+async function htmlOfPages(dir: string): Promise<Map<string, string>> {
+  const config = configOf(dir);
+  const result = await runBuild(config);
+  expect(result.written).not.toBeNull();
+  const pages = new Map<string, string>();
+  for (const [name, content] of readTree(config.out)) {
+    if (name.endsWith('index.html') && name !== 'index.html') pages.set(`/${name.slice(0, -'/index.html'.length)}`, content.toString('utf8'));
+    else if (name === 'index.html') pages.set('/', content.toString('utf8'));
+  }
+  return pages;
+}
