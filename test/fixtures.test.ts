@@ -44,15 +44,6 @@ interface PinnedDiagnostic {
  * entry to be removed here; update mode never rewrites them.
  */
 const knownBugs: Record<string, string> = {
-  'mdx-syntax-error':
-    'an unclosed tag is reported at the first body line instead of its opening tag; the parser message keeps body-relative positions; the end of the range is dropped',
-  'malformed-yaml': 'an unclosed flow sequence is reported at the closing `---` instead of its `[`',
-  'yaml-alias-bomb': 'the alias bomb is reported at an alias inside an anchor, not at the alias whose expansion exceeded the budget',
-  'conflicting-description': 'the first definition is also reported, as a "second definition"',
-  'unknown-reference-id': 'an attribute diagnostic points at the attribute name, not at its value',
-  'example-outside-root': 'an attribute diagnostic points at the attribute name, not at its value',
-  'missing-example': 'an attribute diagnostic points at the attribute name, not at its value',
-  'remote-example': 'an attribute diagnostic points at the attribute name, not at its value',
   'raw-html-in-description/expected.html':
     '`polyref.json`, `search-index.json` and the page’s `index.md` carry `<script>`, `onerror` and `javascript:` from descriptions verbatim',
 };

@@ -52,7 +52,7 @@ export function parseBody(body: string, options: BodyOptions): Body {
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
         if (node.name !== null) {
-          result.components.push(readComponent(node, parent, placeOf, result.diagnostics));
+          result.components.push(readComponent(node, parent, body, placeOf, result.diagnostics));
           parent = node.name;
         }
         break;
@@ -96,6 +96,7 @@ export function parseBody(body: string, options: BodyOptions): Body {
 function readComponent(
   node: MdxJsxFlowElement | MdxJsxTextElement,
   parent: string | null,
+  body: string,
   placeOf: (position: Position | undefined) => Place,
   diagnostics: Diagnostic[],
 ): ComponentUse {
@@ -113,7 +114,7 @@ function readComponent(
     if (attribute.value === null || attribute.value === undefined) {
       use.attributes[attribute.name] = { value: true, place };
     } else if (typeof attribute.value === 'string') {
-      use.attributes[attribute.name] = { value: attribute.value, place };
+      use.attributes[attribute.name] = { value: attribute.value, place: placeOf(valuePosition(attribute.position, body)) };
     } else {
       diagnostics.push({
         ruleId: 'mdx-unsupported',
@@ -125,17 +126,57 @@ function readComponent(
   return use;
 }
 
+/** `name="value"` → the place of `"value"`, quotes included, as YAML places quoted values. */
+function valuePosition(position: Position | undefined, body: string): Position | undefined {
+  const start = position?.start.offset;
+  const end = position?.end.offset;
+  if (!position || start === undefined || end === undefined) return position;
+  const source = body.slice(start, end);
+  const quote = /=\s*(["'])/.exec(source);
+  if (!quote || !source.endsWith(quote[1]!)) return position;
+  const valueStart = start + quote.index + quote[0].length - 1;
+  return { start: pointAt(body, position.start, start, valueStart), end: position.end };
+}
+
+/** The point at `offset`, counted forward from a known point. */
+function pointAt(text: string, from: Point, fromOffset: number, offset: number): Point {
+  let { line, column } = from;
+  for (let index = fromOffset; index < offset; index++) {
+    if (text.charCodeAt(index) === 10) {
+      line += 1;
+      column = 1;
+    } else {
+      column += 1;
+    }
+  }
+  return { line, column, offset };
+}
+
+/** Positions written inside a parser's message, `(4:1-4:22)`, counted from the body. */
+const embeddedPosition = /\((\d+):(\d+)-(\d+):(\d+)\)/g;
+
 function syntaxDiagnostic(error: unknown, options: BodyOptions): Diagnostic {
   const message = error as { reason?: string; message?: string; place?: Position | Point; line?: number; column?: number };
-  const point: Point | undefined =
-    message.place && 'start' in message.place ? message.place.start : (message.place as Point | undefined);
-  const line = (point?.line ?? message.line ?? 1) + options.line - 1;
-  const column = point?.column ?? message.column ?? 1;
-  return {
-    ruleId: 'mdx-syntax',
-    message: `Unexpected MDX: ${message.reason ?? message.message ?? String(error)}`,
-    place: { line, column, endLine: line, endColumn: column },
-  };
+  const toFileLine = (line: number) => line + options.line - 1;
+  const reason = (message.reason ?? message.message ?? String(error)).replace(
+    embeddedPosition,
+    (_match, line: string, column: string, endLine: string, endColumn: string) =>
+      `(${toFileLine(Number(line))}:${column}-${toFileLine(Number(endLine))}:${endColumn})`,
+  );
+  let place: Place;
+  if (message.place && 'start' in message.place) {
+    const { start, end } = message.place;
+    place = { line: toFileLine(start.line), column: start.column, endLine: toFileLine(end.line), endColumn: end.column };
+  } else if (message.place) {
+    place = { line: toFileLine(message.place.line), column: message.place.column, endLine: toFileLine(message.place.line), endColumn: message.place.column };
+  } else {
+    // Some errors carry their position only in the text: `Expected a closing tag for <X> (3:1-3:22)`.
+    const embedded = /\((\d+):(\d+)-(\d+):(\d+)\)/.exec(reason);
+    place = embedded
+      ? { line: Number(embedded[1]), column: Number(embedded[2]), endLine: Number(embedded[3]), endColumn: Number(embedded[4]) }
+      : { line: options.line, column: 1, endLine: options.line, endColumn: 1 };
+  }
+  return { ruleId: 'mdx-syntax', message: `Unexpected MDX: ${reason}`, place };
 }
 
 function isCommentOnly(node: { data?: { estree?: { body: unknown[] } | null } }): boolean {

@@ -1,4 +1,5 @@
 import {
+  type Alias,
   isAlias,
   isMap,
   isScalar,
@@ -29,6 +30,7 @@ export class YamlReader implements YamlSource {
   /** Links found in markdown values, with their places in the file. */
   readonly links: LinkUse[] = [];
   private aliasBudget = maxAliasExpansions;
+  private outermostAlias: Alias | null = null;
 
   private constructor(
     readonly document: Document.Parsed,
@@ -45,11 +47,15 @@ export class YamlReader implements YamlSource {
     const document = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
     const reader = new YamlReader(document, lineCounter, firstLine - 1, yaml, firstOffset);
     for (const error of document.errors) {
-      const message = error.message.split('\n')[0]!.replace(/:$/, '');
+      let message = error.message.split('\n')[0]!.replace(/:$/, '');
+      if (error.code === 'DUPLICATE_KEY') {
+        const key = /^[^:\n]*/.exec(yaml.slice(error.pos[0]))![0].trim();
+        message += ` (\`${key}\` appears twice)`;
+      }
       reader.diagnostics.push({
         ruleId: 'frontmatter-syntax',
         message: `Unexpected YAML: ${message}`,
-        place: reader.placeOfRange(error.pos[0], error.pos[1]),
+        place: reader.placeOfRange(unclosedFlowStart(yaml, message, error.pos[0]) ?? error.pos[0], error.pos[1]),
       });
     }
     return reader;
@@ -99,10 +105,13 @@ export class YamlReader implements YamlSource {
   deref(node: unknown): Yaml {
     if (node === null || node === undefined) return null;
     if (!isAlias(node)) return node as YamlNode;
+    // Anchors stand before their aliases, so the alias furthest into the text is the one being walked from the top.
+    if (!this.outermostAlias || (node.range?.[0] ?? 0) > (this.outermostAlias.range?.[0] ?? 0)) this.outermostAlias = node;
     this.aliasBudget -= 1;
     if (this.aliasBudget < 0) {
       if (this.aliasBudget === -1) {
-        this.report('frontmatter-syntax', `Unexpected alias \`*${node.source}\`: more than ${maxAliasExpansions} alias expansions, expected a small, finite frontmatter`, node);
+        const culprit = this.outermostAlias;
+        this.report('frontmatter-syntax', `Unexpected alias \`*${culprit.source}\`: more than ${maxAliasExpansions} alias expansions, expected a small, finite frontmatter`, culprit);
       }
       return null;
     }
@@ -176,6 +185,26 @@ export class YamlReader implements YamlSource {
     }
     return null;
   }
+}
+
+/**
+ * `yaml` reports an unclosed `[` or `{` where the input ends; the reader wants
+ * the bracket that was never closed.
+ */
+function unclosedFlowStart(yaml: string, message: string, end: number): number | null {
+  const kind = /^Flow (sequence|map)\b.*end with a [\]}]/.exec(message)?.[1];
+  if (!kind) return null;
+  const [open, close] = kind === 'sequence' ? ['[', ']'] : ['{', '}'];
+  let depth = 0;
+  for (let index = Math.min(end, yaml.length) - 1; index >= 0; index--) {
+    const char = yaml[index];
+    if (char === close) depth += 1;
+    else if (char === open) {
+      if (depth === 0) return index;
+      depth -= 1;
+    }
+  }
+  return null;
 }
 
 export function describe(node: Yaml | undefined): string {

@@ -9,17 +9,16 @@ export const conflictingDescription: Rule = {
     for (const definition of page.descriptions) {
       // A map without `self` only groups keys: it defines no text to disagree with.
       if (definition.markdown === null) continue;
-      const all = site.index.descriptions.get(definition.keyPath) ?? [];
-      const other = all.find(
-        (candidate) =>
-          candidate.page !== page && candidate.value.markdown !== null && candidate.value.markdown !== definition.markdown,
+      // The first definition in page order is the reference; each later one that disagrees is reported.
+      const first = (site.index.descriptions.get(definition.keyPath) ?? []).find(
+        (candidate) => candidate.value.markdown !== null,
       );
-      if (!other) continue;
-      const where = path.relative(site.config.cwd, other.page.file);
+      if (!first || first.page === page || first.value.markdown === definition.markdown) continue;
+      const where = path.relative(site.config.cwd, first.page.file);
       report(
-        `Unexpected second definition of \`${definition.keyPath}\` with different text, expected one text for the key path (also defined at ${where}:${other.value.place.line}:${other.value.place.column})`,
+        `Unexpected second definition of \`${definition.keyPath}\` with different text, expected the text of its first definition at ${where}:${first.value.place.line}:${first.value.place.column}`,
         definition.place,
-        { related: { file: other.page.file, place: other.value.place } },
+        { related: { file: first.page.file, place: first.value.place } },
       );
     }
   },

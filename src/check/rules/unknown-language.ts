@@ -1,4 +1,5 @@
-import type { Rule } from '../rule.js';
+import { closest } from '../../resolve/suggest.js';
+import { didYouMean, type Rule } from '../rule.js';
 
 export const unknownLanguage: Rule = {
   id: 'unknown-language',
@@ -8,10 +9,11 @@ export const unknownLanguage: Rule = {
     const known = site.config.languages.map((language) => language.id);
     for (const [language, place] of Object.entries(page.languagePlaces)) {
       if (known.includes(language)) continue;
+      const suggestions = closest(language, known);
       report(
-        `Unexpected language \`${language}\`, expected one of ${known.map((id) => `\`${id}\``).join(', ')}`,
+        `Unexpected language \`${language}\`, expected one of ${known.map((id) => `\`${id}\``).join(', ')}${didYouMean(suggestions)}`,
         place,
-        { suggestions: known.filter((id) => id.startsWith(language.slice(0, 2).toLowerCase())) },
+        { suggestions },
       );
     }
   },

@@ -13,13 +13,21 @@ export const unresolvedItem: Rule = {
       if (resolution.ok || resolution.reason !== 'unresolved') continue;
       const fix = resolution.suggestions.length === 1 ? safeFix(reference, resolution.suggestions[0]!, entry, page, site) : undefined;
       report(
-        `Unexpected unresolved item \`(${reference.path.join('.')})\`, expected the \`key\` of a ${entry.language} entry${didYouMean(resolution.suggestions)}`,
+        `Unexpected unresolved item \`(${reference.path.join('.')})\`, expected ${expectation(reference, entry, site)}${didYouMean(resolution.suggestions)}`,
         reference.place,
         { suggestions: resolution.suggestions, ...(fix ? { fix } : {}) },
       );
     }
   },
 };
+
+/** What the path should have named: an entry, or a property below the part that resolved. */
+function expectation(reference: ItemReference, entry: Entry, site: Site): string {
+  const [key, ...rest] = reference.path;
+  const entryExists = key !== undefined && site.index.entriesByKey.get(entry.language)?.has(key);
+  if (!entryExists || rest.length === 0) return `the \`key\` of a ${entry.language} entry`;
+  return `a property path of \`${key}\` in ${entry.language}`;
+}
 
 /**
  * A suggestion names the path up to the segment that failed (`Group` for
