@@ -355,6 +355,11 @@ function scalingOf(results, small, large) {
 }
 
 async function cli() {
+  // `--compare`: polyref side by side with Eleventy and Hugo (bench/compare.js).
+  if (process.argv.includes('--compare')) {
+    await (await import('./compare.js')).compare();
+    return 0;
+  }
   const { values } = parseArgs({
     options: {
       pages: { type: 'string' },

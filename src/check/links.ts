@@ -3,11 +3,12 @@
  * an anchor on it. Shared by `broken-link`, `broken-navigation-link` and
  * `entry-url-mismatch`. External links are never fetched.
  */
+import { anchorId } from '../index/anchors.js';
 import type { ParsedPage } from '../model/types.js';
 import type { Site } from '../model/site.js';
 import { closest } from '../resolve/suggest.js';
 import { pageAnchors } from './page-anchors.js';
-import { coverageUrl } from './parity.js';
+import { coverageUrl, parityMatrix } from './parity.js';
 
 export type LinkCheck =
   /** External, relative, empty, or matched by `ignoreLinks`: not polyref's to judge. */
@@ -19,7 +20,7 @@ export type LinkCheck =
 interface SplitUrl {
   /** The path as written, before `?` and `#`. */
   written: string;
-  query: string;
+  /** After `#`, as written; null without one. */
   fragment: string | null;
 }
 
@@ -85,7 +86,6 @@ export function splitUrl(url: string): SplitUrl {
   const question = beforeHash.indexOf('?');
   return {
     written: question === -1 ? beforeHash : beforeHash.slice(0, question),
-    query: question === -1 ? '' : beforeHash.slice(question),
     fragment: hash === -1 ? null : url.slice(hash + 1),
   };
 }
@@ -105,9 +105,16 @@ function knownPaths(site: Site): string[] {
   return [...new Set([...site.index.pagesByUrl.keys(), '/', coverageUrl])];
 }
 
+const coverageAnchors = new WeakMap<Site, ReadonlySet<string>>();
+
+/** A page's anchors; the coverage page has one section per entry `id`, the home page list none. */
 function anchorsOf(path: string, site: Site): ReadonlySet<string> {
   const page = site.index.pagesByUrl.get(path);
-  return page ? pageAnchors(page, site) : new Set();
+  if (page) return pageAnchors(page, site);
+  if (path !== coverageUrl) return new Set();
+  let anchors = coverageAnchors.get(site);
+  if (!anchors) coverageAnchors.set(site, (anchors = new Set(parityMatrix(site).entries.map((entry) => anchorId(entry.id)))));
+  return anchors;
 }
 
 function decode(text: string, decoder: (text: string) => string): string {

@@ -9,7 +9,8 @@ const cache = new WeakMap<Site, Map<ParsedPage, ReadonlySet<string>>>();
  * Every element id a `#fragment` may name on a page, as the render gives
  * them: heading slugs, and the entry and property anchors of each
  * `<CodeBlock referenceId>` (the ids an entry's later languages get,
- * `anchor-2`…, are not stable and not included). Computed once per page.
+ * `anchor-2`…, are not stable and not included). Computed once per page
+ * and site object, like `parityOf`.
  */
 export function pageAnchors(page: ParsedPage, site: Site): ReadonlySet<string> {
   let byPage = cache.get(site);

@@ -47,7 +47,11 @@ export const coverageUrl = '/coverage';
 
 const cache = new WeakMap<Site, Map<string, ParityEntry>>();
 
-/** The parity of one `id`, computed once per site: what the rule needs for one page. */
+/**
+ * The parity of one `id`, computed once per site object: what the rule needs
+ * for one page. (An incremental update checks each page against a fresh view
+ * of the site, so nothing cached here outlives the index it was read from.)
+ */
 export function parityOf(site: Site, id: string): ParityEntry {
   let byId = cache.get(site);
   if (!byId) cache.set(site, (byId = new Map()));
@@ -56,10 +60,14 @@ export function parityOf(site: Site, id: string): ParityEntry {
   return parity;
 }
 
-/** The whole matrix: every `id` with key paths, sorted, and a coverage figure per language. */
+/**
+ * The whole matrix: every `id` with key paths, sorted, and a coverage figure
+ * per language. Always computed afresh, since a long-lived site (an
+ * incremental build) renders it again after its index changed in place.
+ */
 export function parityMatrix(site: Site): ParityMatrix {
   const ids = [...site.index.entriesById.keys()].sort(compare);
-  const entries = ids.map((id) => parityOf(site, id)).filter((entry) => entry.rows.length > 0);
+  const entries = ids.map((id) => computeParity(site, id)).filter((entry) => entry.rows.length > 0);
   const coverage = site.config.languages.map((language): LanguageCoverage => {
     const counts = { documented: 0, missing: 0, exempt: 0 };
     for (const entry of entries) {

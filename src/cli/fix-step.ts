@@ -13,7 +13,7 @@ export function fixStep(results: FileFindings[], config: Config, io: CliIo): num
   for (const { file, result } of applyFindingFixes(results)) {
     const shown = path.relative(config.cwd, file).split(path.sep).join('/') || file;
     if (result.status === 'changed-on-disk') {
-      io.stderr.write(`polyref: not fixing ${shown}: it changed on disk since it was read; run again\n`);
+      io.stderr.write(`polyref: not fixing ${shown}: it is not the text that was checked (it changed on disk, or --staged checked the staged copy); run again\n`);
     } else if (result.status === 'unreadable') {
       io.stderr.write(`polyref: not fixing ${shown}: cannot read it again (${result.reason})\n`);
     } else if (result.applied.length > 0) {

@@ -6,6 +6,7 @@ import { parityFormats, type ParityFormat } from '../report/parity-report.js';
 import { reporterNames } from '../report/reporters.js';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
+import { devCommand } from './dev-command.js';
 import type { CliIo } from './io.js';
 import { parityCommand } from './parity-command.js';
 import { rulesCommand } from './rules-command.js';
@@ -35,6 +36,11 @@ interface CheckFlags {
 
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number such as 0 or 10');
+  return Number(value);
+}
+
+function parsePort(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
   return Number(value);
 }
 
@@ -113,6 +119,20 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--debug', 'show stack traces of internal errors')
     .action((flags: CommonFlags & { format: ParityFormat }) => {
       exitCode = parityCommand(configOf(flags), io, { format: flags.format });
+    });
+
+  program
+    .command('dev')
+    .description('serve the site on 127.0.0.1, rebuild what each change concerns, and reload open pages')
+    .option('--port <number>', 'port to listen on; the next free one when taken (default: 4321, 0 for any)', parsePort, 4321)
+    .option('--content <dir>', 'content root (default: content/)')
+    .option('--examples <dir>', 'examples root (default: examples/)')
+    .option('--templates <dir>', 'templates that override the built-in ones by name (default: templates/)')
+    .option('--base-path <path>', 'URL prefix the site is served under, such as /docs/')
+    .option('--config <file>', 'configuration file (default: polyref.config.json when present)')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(async (flags: CommonFlags & { port: number }) => {
+      exitCode = await devCommand(configOf(flags), io, { port: flags.port, reloadConfig: () => configOf(flags) });
     });
 
   program

@@ -186,8 +186,10 @@ class TreeBuilder {
     const input = this.input;
     let start = frame.open;
     while (input.charCodeAt(start) === 0x20) start += 1;
-    // `key: # comment`: where `yaml` ends that node depends on the lines after it.
-    if (input.charCodeAt(start) === 0x23 /* # */) return notOnFastPath();
+    // `key: # comment`: where `yaml` ends that node depends on the lines after it;
+    // `key: !tag` or `key: &anchor` with nothing else is no plain empty value.
+    const code = input.charCodeAt(start);
+    if (code !== 0x0a && code !== 0x0d && start < input.length) return notOnFastPath();
     return node('empty', start, start, []);
   }
 

@@ -1,10 +1,12 @@
 import type { Nodes } from 'mdast';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
-/** The same markdown dialect descriptions render with. */
-const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+/**
+ * Plain CommonMark: GFM adds no link a page can point at (its autolinks are
+ * external, footnotes are not links) and costs several times more to parse.
+ */
+const parser = unified().use(remarkParse).freeze();
 
 /**
  * Every link a markdown string can hold has a `]` followed by `(` (inline),

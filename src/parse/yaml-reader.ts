@@ -12,6 +12,7 @@ import {
   type ParsedNode,
   type YAMLMap,
   type YAMLSeq,
+  visit,
 } from 'yaml';
 import type { Diagnostic, LinkUse, Place } from '../model/types.js';
 import { setOwn, type Yaml, type YamlSource } from './yaml-source.js';
@@ -58,11 +59,27 @@ export class YamlReader implements YamlSource {
         place: reader.placeOfRange(unclosedFlowStart(yaml, message, error.pos[0]) ?? error.pos[0], error.pos[1]),
       });
     }
+    if (document.errors.length === 0) reader.reportCyclicAliases();
     return reader;
   }
 
   get ok(): boolean {
-    return this.document.errors.length === 0;
+    return this.document.errors.length === 0 && !this.cyclic;
+  }
+
+  private cyclic = false;
+
+  /** An alias inside the very node it names would expand forever: reported, and the document is not read. */
+  private reportCyclicAliases(): void {
+    if (!this.source.includes('*')) return;
+    visit(this.document, {
+      Alias: (_key, alias, path) => {
+        const target = alias.resolve(this.document);
+        if (!target || !path.includes(target)) return;
+        this.cyclic = true;
+        this.report('frontmatter-syntax', `Unexpected alias \`*${alias.source}\` inside the node it refers to, expected a value that does not contain itself`, alias);
+      },
+    });
   }
 
   get root(): Yaml {

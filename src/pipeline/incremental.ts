@@ -119,6 +119,11 @@ export class IncrementalBuild {
     return this.pageOutputs.get(relativePath) ?? this.siteFiles().get(relativePath);
   }
 
+  /** Whether an output file is made for the whole site (the list of pages, the 404 page) rather than by one page. */
+  isGenerated(relativePath: string): boolean {
+    return !this.pageOutputs.has(relativePath);
+  }
+
   /**
    * Brings the site up to date with changed files (absolute paths of
    * sources, examples or templates, changed, added or removed).

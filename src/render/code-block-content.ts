@@ -40,10 +40,14 @@ interface Tab {
   language: string | null;
 }
 
-/** The examples of a `CodeBlock`'s `file` or tabs, and the entries its `referenceId` names, per language. */
-export function codeBlockContent(node: JsxElement, site: Site): CodeBlockContent {
+/**
+ * The examples of a `CodeBlock`'s `file` or tabs, and the entries its
+ * `referenceId` names, per language. `readExamples: false` leaves the example
+ * files unread, for outputs that only need the entries.
+ */
+export function codeBlockContent(node: JsxElement, site: Site, { readExamples = true } = {}): CodeBlockContent {
   const attributes = literalAttributes(node);
-  const tabs = codeBlockTabs(node, attributes);
+  const tabs = readExamples ? codeBlockTabs(node, attributes) : [];
   const referenceId = typeof attributes.referenceId === 'string' ? attributes.referenceId : null;
   const entries = referenceId ? (site.index.entriesById.get(referenceId) ?? []) : [];
   const languages: LanguageContent[] = [];

@@ -18,6 +18,14 @@ const aliases: Record<string, string> = {
 /** GitHub's default themes: every token colour keeps a 4.5:1 contrast on their backgrounds (WCAG AA). */
 export const themes = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
+/**
+ * No time limit per line: Shiki stops tokenizing a line after 500 ms by
+ * default, which a busy machine (or the first, cold call) can reach; the two
+ * themes then split the line differently and its colours come out wrong, so
+ * the same input would not always give the same bytes.
+ */
+const tokenizeTimeLimit = 0;
+
 /** Build-time syntax highlighting with light and dark colours as CSS variables. */
 export class CodeHighlighter {
   private readonly cache = new Map<string, string>();
@@ -26,9 +34,6 @@ export class CodeHighlighter {
 
   static async create(): Promise<CodeHighlighter> {
     const highlighter = await createHighlighter({ themes: [themes.light, themes.dark], langs: [...grammars] });
-    // Shiki 4.6 gives the first code of a process wrong light colours (every token after the first
-    // takes the first one's): highlighting a throwaway line first keeps real code out of it.
-    highlighter.codeToHast('x', { lang: 'javascript', themes, defaultColor: false });
     return new CodeHighlighter(highlighter);
   }
 
@@ -43,7 +48,7 @@ export class CodeHighlighter {
     let html = this.cache.get(key);
     if (html === undefined) {
       const tree: Root = grammar
-        ? this.highlighter.codeToHast(code, { lang: grammar, themes, defaultColor: false })
+        ? this.highlighter.codeToHast(code, { lang: grammar, themes, defaultColor: false, tokenizeTimeLimit })
         : plainCode(code);
       linkSymbols(tree, links);
       markIndents(tree);

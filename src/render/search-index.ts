@@ -77,7 +77,7 @@ export class SearchIndexBuilder {
       }
     };
     for (const node of codeBlocks(page.tree)) {
-      for (const { language, entries } of codeBlockContent(node, this.site).languages) {
+      for (const { language, entries } of codeBlockContent(node, this.site, { readExamples: false }).languages) {
         for (const located of entries) {
           const entry = resolveEntry(located, page, this.site.index);
           record('entry', entry.anchor, language.id, entry.title, entry.description);

@@ -29,11 +29,11 @@ export const github: Reporter = {
 };
 
 /** A command's message ends at a newline, so `%`, CR and LF are percent-encoded. */
-export function escapeData(value: string): string {
+function escapeData(value: string): string {
   return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** A property value also ends at `,` and `:`. */
-export function escapeProperty(value: string): string {
+function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

@@ -37,18 +37,6 @@ export function absolutePath(file: VFile): string {
   return path.resolve(file.cwd, file.path ?? '');
 }
 
-export function countMessages(files: VFile[]): { errors: number; warnings: number } {
-  let errors = 0;
-  let warnings = 0;
-  for (const file of files) {
-    for (const message of file.messages) {
-      if (message.fatal) errors += 1;
-      else warnings += 1;
-    }
-  }
-  return { errors, warnings };
-}
-
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

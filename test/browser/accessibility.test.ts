@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildExampleSite, launchChromium, serve, type BuiltSite, type StaticServer } from './harness.js';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -20,6 +20,9 @@ interface AxeViolation {
   help: string;
   nodes: Array<{ target: string[]; failureSummary?: string }>;
 }
+
+// A real browser on a loaded CI machine: seconds per step, and a whole site to build first.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 180_000 });
 
 let site: BuiltSite;
 let server: StaticServer;

@@ -9,11 +9,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildExampleSite, launchChromium, resolveRequest, serve, type BuiltSite, type StaticServer } from './harness.js';
 
 /** Per page, before compression: everything the page loads when it opens. */
 const budget = { js: 30_000, css: 30_000 };
+
+// A real browser on a loaded CI machine: seconds per step, and a whole site to build first.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 180_000 });
 
 let site: BuiltSite;
 let server: StaticServer;

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { runBuild } from '../../src/pipeline/build.js';
 import { makeProject } from '../helpers/run-cli.js';
@@ -17,6 +17,9 @@ import { buildExampleSite, launchChromium, screenshotsFolder, serve, type BuiltS
 
 const objectPage = '/reference/directory-sync/directory-user';
 const methodPage = '/reference/directory-sync/directory-group/list';
+
+// A real browser on a loaded CI machine: seconds per step, and a whole site to build first.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 180_000 });
 
 let site: BuiltSite;
 let server: StaticServer;

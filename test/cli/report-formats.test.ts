@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Log } from 'sarif';
-import { makeProject, runPolyref } from '../helpers/run-cli.js';
+import { binary, makeProject, runPolyref } from '../helpers/run-cli.js';
 
 const widget = [
   '---',
@@ -210,6 +211,21 @@ describe('polyref check --format', () => {
     const bad = runPolyref(['check'], project({ 'content/widget.mdx': widget, 'polyref.config.json': '{ "rulesDocsUrl": "docs/rules/" }' }));
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('Unexpected `rulesDocsUrl` `docs/rules/`, expected an absolute http(s) URL of the folder of rule pages');
+  }, 60_000);
+});
+
+describe('polyref check output to a pipe', () => {
+  it('stops quietly when the reader closes the pipe early, as `| head` does', async () => {
+    // Far more output than a pipe buffers, so writing goes on after the reader has gone.
+    const keys = Array.from({ length: 3000 }, (_, index) => `    key_${index}: Unused text number ${index}.`).join('\n');
+    const dir = project({ 'content/many.mdx': `---\ntitle: Many\ndescriptions:\n  many:\n${keys}\n---\n` });
+    const child = spawn(process.execPath, [binary, 'check', '--format', 'json'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
   }, 60_000);
 });
 

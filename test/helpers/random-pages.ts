@@ -1,7 +1,32 @@
-import { createRandom } from '../../bench/generate.js';
+/** A seeded random stream (mulberry32): the same seed always gives the same test. */
+export function createRandom(seed: number) {
+  let state = seed >>> 0;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const random = {
+    next,
+    /** Between `min` and `max`, both included. */
+    int: (min: number, max: number): number => min + Math.floor(next() * (max - min + 1)),
+    chance: (probability: number): boolean => next() < probability,
+    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,
+    shuffle: <T>(list: readonly T[]): T[] => {
+      const copy = [...list];
+      for (let i = copy.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+      }
+      return copy;
+    },
+  };
+  return random;
+}
 
 export type Random = ReturnType<typeof createRandom>;
-export { createRandom };
 
 const languages = ['curl', 'python', 'js'] as const;
 const objects = ['group', 'user', 'token', 'widget', 'ledger'];

@@ -12,7 +12,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { runBuild } from '../../src/pipeline/build.js';
 import type { SearchIndexFile } from '../../src/render/search-index.js';
 import type { SiteModel } from '../../src/render/site-model.js';
-import { repoRoot } from '../helpers/run-cli.js';
+import { makeProject, repoRoot } from '../helpers/run-cli.js';
 
 const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'docs/polyref.schema.json'), 'utf8')) as object;
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
@@ -140,10 +140,53 @@ describe('sitemap.xml', () => {
     expect(locations.length).toBe(JSON.parse(read('polyref.json')).pages.length);
   });
 
-  it('is not written without a siteUrl, whose URLs it would need', async () => {
-    const other = path.join(folder, 'without-site-url');
-    await runBuild(loadConfig({ cwd: repoRoot, overrides: { out: other } }));
-    expect(fs.existsSync(path.join(other, 'sitemap.xml'))).toBe(false);
-    expect(fs.readFileSync(path.join(other, 'llms.txt'), 'utf8')).toContain('](/reference/directory-sync/directory-group/get/index.md)');
+});
+
+describe('a site served under a base path, without a siteUrl', () => {
+  it('prefixes every link of the machine outputs and writes no sitemap', async () => {
+    const project = makeProject({
+      'content/widgets/widget.mdx': [
+        '---',
+        'title: Widget',
+        'descriptions:',
+        '  widget:',
+        '    self: A [widget](/widgets/widget).',
+        '    name: The name | the label of the widget.',
+        'reference:',
+        '  curl:',
+        '    - key: widget',
+        '      id: widget',
+        '      url: /widgets/widget',
+        '      properties:',
+        '        - key: name',
+        '          type: string',
+        '          description: (widget.name)',
+        '---',
+        '',
+        'A widget, as the [API](/widgets/widget) returns it.',
+        '',
+        '<CodeBlock referenceId="widget" />',
+        '',
+      ].join('\n'),
+    });
+    try {
+      const target = path.join(project.dir, 'out');
+      const result = await runBuild(loadConfig({ cwd: project.dir, overrides: { out: target, basePath: '/docs/' } }));
+      expect(result.written).toBe(1);
+      const file = (name: string) => fs.readFileSync(path.join(target, name), 'utf8');
+      expect(fs.existsSync(path.join(target, 'sitemap.xml'))).toBe(false);
+      expect(file('llms.txt')).toContain('- [Widget](/docs/widgets/widget/index.md): A widget, as the API returns it.');
+      const index = JSON.parse(file('search-index.json')) as SearchIndexFile;
+      expect(index.documents.map((document) => document.href)).toEqual(['/docs/widgets/widget', '/docs/widgets/widget#widget', '/docs/widgets/widget#widget.name']);
+      // A `|` in a description stays inside its table cell.
+      expect(file('widgets/widget/index.md')).toContain('| `name` | `string` |          | The name \\| the label of the widget. |');
+      expect(file('widgets/widget/index.md')).toContain('A widget, as the [API](/docs/widgets/widget) returns it.');
+      expect(file('404.html')).toContain('<link rel="stylesheet" href="/docs/assets/polyref.css">');
+      expect(file('404.html')).toContain('data-search-index="/docs/search-index.json"');
+      const model = JSON.parse(file('polyref.json')) as SiteModel;
+      expect([model.basePath, model.siteUrl, model.pages[0]!.url]).toEqual(['/docs/', null, '/widgets/widget']);
+    } finally {
+      project.cleanup();
+    }
   });
 });
