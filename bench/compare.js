@@ -200,6 +200,12 @@ async function compare() {
 
   /** @type {Array<{ pages: number, name: string, timing: Timing | null, note?: string }>} */
   const rows = [];
+  // Each figure is logged as soon as it is known, so a long run that stops early still says something.
+  const push = (/** @type {{ pages: number, name: string, timing: Timing | null, note?: string }} */ row) => {
+    rows.push(row);
+    const timing = row.timing;
+    log(`  ${row.name}: ${timing ? `${seconds(timing.wallSeconds)} s wall, ${seconds(timing.cpuSeconds)} s CPU, ${megabytes(timing.peakMb)} MB peak` : ''}${row.note ?? ''}`);
+  };
   for (const pages of sizes) {
     const site = path.join(work, `site-${pages}`);
     prepareSite(site, pages);
@@ -209,7 +215,7 @@ async function compare() {
       fs.rmSync(out, { recursive: true, force: true });
       return timed(process.execPath, [measureScript, 'build', '--out', out], site);
     }, runs);
-    rows.push({ pages, name: 'polyref build', timing: build });
+    push({ pages, name: 'polyref build', timing: build });
     const markdown = markdownPages(out);
     if (eleventy) {
       const project = path.join(work, `eleventy-${pages}`);
@@ -219,7 +225,7 @@ async function compare() {
         fs.rmSync(path.join(project, '_site'), { recursive: true, force: true });
         return timed(process.execPath, [eleventy, '--config=eleventy.config.mjs', '--quiet'], project);
       }, runs);
-      rows.push({ pages, name: `Eleventy ${packageVersion(tools, '@11ty/eleventy')} build`, timing });
+      push({ pages, name: `Eleventy ${packageVersion(tools, '@11ty/eleventy')} build`, timing });
     }
     if (hugo) {
       const project = path.join(work, `hugo-${pages}`);
@@ -229,18 +235,22 @@ async function compare() {
         fs.rmSync(path.join(project, 'public'), { recursive: true, force: true });
         return timed('hugo', ['--quiet', '--source', project, '--destination', 'public'], project);
       }, runs);
-      rows.push({ pages, name: `Hugo ${hugo} build`, timing });
+      push({ pages, name: `Hugo ${hugo} build`, timing });
     }
     log(`${pages} pages: polyref check`);
-    rows.push({ pages, name: 'polyref check', timing: await median(() => timed(process.execPath, [measureScript, 'check'], site), runs) });
+    push({ pages, name: 'polyref check', timing: await median(() => timed(process.execPath, [measureScript, 'check'], site), runs) });
     log(`${pages} pages: read + js-yaml floor`);
-    rows.push({ pages, name: 'floor: read + js-yaml frontmatter', timing: await median(() => timed(process.execPath, [floorScript, path.join(site, 'content'), tools], site), runs) });
+    push({ pages, name: 'floor: read + js-yaml frontmatter', timing: await median(() => timed(process.execPath, [floorScript, path.join(site, 'content'), tools], site), runs) });
     if (!values['no-dev']) {
       log(`${pages} pages: dev rebuild of one edited page`);
-      const dev = await timed(process.execPath, [devScript, site], site);
+      const dev = await timed(process.execPath, [devScript, site], site).catch((/** @type {Error} */ error) => {
+        log(`  polyref dev: ${error.message}`);
+        return null;
+      });
+      if (!dev) continue;
       const result = JSON.parse(dev.stdout.trim().split('\n').at(-1) ?? '{}');
-      rows.push({ pages, name: 'polyref dev: start (full build in memory)', timing: { wallSeconds: result.startMs / 1000, cpuSeconds: dev.cpuSeconds, peakMb: dev.peakMb } });
-      rows.push({
+      push({ pages, name: 'polyref dev: start (full build in memory)', timing: { wallSeconds: result.startMs / 1000, cpuSeconds: dev.cpuSeconds, peakMb: dev.peakMb } });
+      push({
         pages,
         name: 'polyref dev: one edited page',
         timing: null,

@@ -626,7 +626,7 @@ function writeFieldDescriptions(out, indent, fields, counter) {
   }
 }
 
-/** @param {PagePlan} plan @param {string} key @param {LanguageId} language @param {Record<string, string | boolean>} fields */
+/** @param {string[]} out @param {PagePlan} plan @param {string} key @param {LanguageId} language @param {Record<string, string | boolean>} fields */
 function entryHeader(out, plan, key, language, fields) {
   out.push(`  ${language}:`);
   out.push(`    - url: ${plan.url}`);

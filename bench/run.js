@@ -67,11 +67,13 @@ function packagedEntries() {
 }
 
 /**
- * A copy of the current build, so that concurrent rebuilds do not change it.
+ * A copy of the current build, so that concurrent rebuilds do not change it;
+ * one per benchmark process, removed when it ends.
  * @param {string} dir @returns {Subject}
  */
 function snapshotWorkingTree(dir) {
-  const root = path.join(dir, 'snapshot');
+  const root = path.join(dir, `snapshot-${process.pid}`);
+  process.on('exit', () => fs.rmSync(root, { recursive: true, force: true }));
   fs.rmSync(root, { recursive: true, force: true });
   fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
   for (const entry of packagedEntries()) {
@@ -291,7 +293,7 @@ async function runScenario(scenario, site, options, log) {
       const measurement = await measure(scenario.argv(site, options.subject, options.nodeArgs), site.dir);
       const warm = index < options.warmup;
       if (!warm) runs.push(measurement);
-      log(`  ${scenario.name} ${site.pages} pages, ${warm ? 'warm-up' : `run ${index - options.warmup + 1}/${options.runs}`}: ${(measurement.wallMs / 1000).toFixed(2)}s, ${measurement.maxRssMb.toFixed(0)} MB`);
+      log(`  ${scenario.name} ${site.pages} pages, ${warm ? 'warm-up' : `run ${index - options.warmup + 1}/${options.runs}`}: ${(measurement.wallMs / 1000).toFixed(2)}s, ${((measurement.userMs + measurement.systemMs) / 1000).toFixed(2)}s CPU, ${measurement.maxRssMb.toFixed(0)} MB`);
     }
   } finally {
     scenario.cleanup?.(site);

@@ -37,7 +37,10 @@ export function checkCommand(config: Config, io: CliIo, options: CheckCommandOpt
     io.stderr.write(`polyref: \`${shown(config, file)}\` is staged but deleted from the working tree; not checked\n`);
   }
   if (staged && staged.files.length === 0) {
-    io.stderr.write(`${humanColor ? '\u001b[32m✔\u001b[39m' : '✔'} no staged pages to check\n`);
+    // Machine formats still print an (empty) report, so whatever reads stdout reads a valid document.
+    const reporter = reporters[options.format];
+    if (reporter.stream === 'stdout') io.stdout.write(reporter.format([], { color: false, rulesDocsUrl: config.rulesDocsUrl }));
+    else io.stderr.write(`${humanColor ? '\u001b[32m✔\u001b[39m' : '✔'} no staged pages to check\n`);
     return 0;
   }
 

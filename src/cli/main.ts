@@ -22,6 +22,9 @@ interface CommonFlags {
   templates?: string;
   basePath?: string;
   debug?: boolean;
+  /** `--no-cache` sets it to false. */
+  cache?: boolean;
+  cacheDir?: string;
 }
 
 interface CheckFlags {
@@ -64,6 +67,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       out: flags.out,
       templates: flags.templates,
       basePath: flags.basePath,
+      cache: flags.cache === false ? false : flags.cacheDir,
     };
     return loadConfig({ cwd: io.cwd, configFile: flags.config, overrides, ruleIds });
   };
@@ -77,6 +81,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--templates <dir>', 'templates that override the built-in ones by name (default: templates/)')
     .option('--base-path <path>', 'URL prefix the site is served under, such as /docs/')
     .option('--config <file>', 'configuration file (default: polyref.config.json when present)')
+    .option('--cache-dir <dir>', 'parse cache folder (default: node_modules/.cache/polyref)')
+    .option('--no-cache', 'parse every page afresh, neither reading nor writing the cache')
     .option('--debug', 'show stack traces of internal errors')
     .action(async (flags: CommonFlags) => {
       exitCode = await buildCommand(configOf(flags), io);
@@ -91,6 +97,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--templates <dir>', 'templates folder, for the components it defines')
     .addOption(new Option('--format <name>', 'output format').choices([...reporterNames]).default('stylish'))
     .option('--config <file>', 'configuration file (default: polyref.config.json when present)')
+    .option('--cache-dir <dir>', 'parse cache folder (default: node_modules/.cache/polyref)')
+    .option('--no-cache', 'parse every page afresh, neither reading nor writing the cache')
     .option('--max-warnings <count>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--staged', 'check the pages staged in git, as staged, against the whole site (for a pre-commit hook)')
     .option('--baseline <file>', 'known problems not to report (default: .polyref-baseline.json when present)')

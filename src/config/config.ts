@@ -34,6 +34,8 @@ export interface Config {
   parity: { ignore: ParityIgnore[] };
   /** Regular expressions (as source text) for link URLs that point outside the site being checked. */
   ignoreLinks: string[];
+  /** The folder of the parse cache (default `node_modules/.cache/polyref`); null when caching is off. */
+  cache: string | null;
 }
 
 /** What may stand in `polyref.config.json`, and as flags on the command line. */
@@ -51,6 +53,8 @@ export interface ConfigInput {
   rulesDocsUrl?: string;
   parity?: { ignore?: Array<{ keyPath: string; languages?: string[] }> };
   ignoreLinks?: string[];
+  /** A folder for the parse cache, or `false` for none. */
+  cache?: string | false;
 }
 
 export const configFileName = 'polyref.config.json';
@@ -69,6 +73,7 @@ const knownKeys = new Set<keyof ConfigInput>([
   'rulesDocsUrl',
   'parity',
   'ignoreLinks',
+  'cache',
 ]);
 
 export interface LoadConfigOptions {
@@ -134,6 +139,7 @@ export function loadConfig(options: LoadConfigOptions): Config {
     examples: dir('examples', 'examples'),
     out: dir('out', 'out'),
     templates: dir('templates', 'templates'),
+    cache: cacheFolder(options.overrides?.cache, cwd, fromFile.cache, base),
     languages,
     defaultLanguage,
     basePath: normalizeBasePath(merged.basePath ?? '/'),
@@ -207,6 +213,9 @@ export function validateConfigInput(json: unknown, source: string): ConfigInput 
   }
   if ('parity' in json) validateParity(json.parity, fail);
   if ('ignoreLinks' in json) validateIgnoreLinks(json.ignoreLinks, fail);
+  if ('cache' in json && json.cache !== false && (typeof json.cache !== 'string' || json.cache === '')) {
+    fail('`cache` must be a folder or `false`', 'for example `"node_modules/.cache/polyref"`');
+  }
   return json as ConfigInput;
 }
 
@@ -231,6 +240,17 @@ function validateParity(parity: unknown, fail: (message: string, hint?: string) 
       fail(`${what}.languages must be a non-empty list of language ids, or left out for every language`);
     }
   }
+}
+
+/**
+ * The parse cache folder: a flag (relative to where the command runs) wins
+ * over the file (relative to the file); tools keep theirs in
+ * `node_modules/.cache` by default.
+ */
+function cacheFolder(flag: string | false | undefined, cwd: string, fromFile: string | false | undefined, base: string): string | null {
+  if (flag !== undefined) return flag === false ? null : path.resolve(cwd, flag);
+  if (fromFile !== undefined) return fromFile === false ? null : path.resolve(base, fromFile);
+  return path.join(base, 'node_modules', '.cache', 'polyref');
 }
 
 function validateIgnoreLinks(ignoreLinks: unknown, fail: (message: string, hint?: string) => never): void {

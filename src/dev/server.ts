@@ -63,7 +63,15 @@ export class DevServer {
     private site: SiteFiles,
     private readonly basePath: string,
   ) {
-    this.server = http.createServer((request, response) => this.handle(request, response));
+    this.server = http.createServer((request, response) => {
+      try {
+        this.handle(request, response);
+      } catch (error) {
+        // A page that cannot be made (a template failing on a generated page) is an answer, not a crash.
+        if (response.headersSent) response.destroy();
+        else response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(`polyref dev: ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+    });
   }
 
   /** Listens on `port` (0 for any free one), or the next free port when it is taken; returns the port. */

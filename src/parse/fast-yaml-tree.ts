@@ -1,5 +1,6 @@
 import { FAILSAFE_SCHEMA, load, type State } from 'js-yaml';
 import { isScalar, Schema, type ScalarTag } from 'yaml';
+import { flowDepthOverflow } from './yaml-reader.js';
 
 /**
  * A YAML node as js-yaml reads it, with its range in the YAML text computed
@@ -53,7 +54,7 @@ const maxKeyLength = 1000;
  * any input js-yaml rejects (the reference reader then words the problem).
  */
 export function readFastTree(yaml: string): FastNode | null {
-  if (leftToReference.test(yaml)) notOnFastPath();
+  if (leftToReference.test(yaml) || flowDepthOverflow(yaml) !== -1) notOnFastPath();
   const builder = new TreeBuilder(yaml);
   let data: unknown;
   try {
@@ -250,16 +251,20 @@ class TreeBuilder {
 
     let newline = contentStart - 1;
     let indent = 0;
+    let blankIndent = 0;
     let position = contentStart;
     for (; position < input.length; position += 1) {
       const char = input[position];
       if (char === ' ') indent += 1;
       else if (char === '\n') {
         newline = position;
+        blankIndent = Math.max(blankIndent, indent);
         indent = 0;
       } else if (char === '\r' && input[position + 1] === '\n') continue;
       else break;
     }
+    // Leading blank lines indented past the first line of text are an error to `yaml` only.
+    if (blankIndent > indent) return notOnFastPath();
     if (indent >= indentNext) {
       const required = indent;
       for (;;) {

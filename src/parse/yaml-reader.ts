@@ -15,6 +15,7 @@ import {
   visit,
 } from 'yaml';
 import type { Diagnostic, LinkUse, Place } from '../model/types.js';
+import { placeOfOffset } from './place.js';
 import { setOwn, type Yaml, type YamlSource } from './yaml-source.js';
 
 /** More alias expansions than this in one file is an attack, not a reference page. */
@@ -45,8 +46,19 @@ export class YamlReader implements YamlSource {
 
   static parse(yaml: string, firstLine: number, firstOffset = 0): YamlReader {
     const lineCounter = new LineCounter();
-    const document = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    const tooDeep = flowDepthOverflow(yaml);
+    // Nesting that deep would only overflow the parser's stack (or worse): it is not parsed at all.
+    const document = parseDocument(tooDeep === -1 ? yaml : '', { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
     const reader = new YamlReader(document, lineCounter, firstLine - 1, yaml, firstOffset);
+    if (tooDeep !== -1) {
+      reader.cyclic = true;
+      const place = placeOfOffset(yaml, tooDeep);
+      reader.diagnostics.push({
+        ruleId: 'frontmatter-syntax',
+        message: `Unexpected \`${yaml[tooDeep]}\` nested ${maxFlowDepth} levels deep, expected a small, finite frontmatter`,
+        place: { ...place, line: place.line + firstLine - 1, endLine: place.endLine + firstLine - 1 },
+      });
+    }
     for (const error of document.errors) {
       let message = error.message.split('\n')[0]!.replace(/:$/, '');
       if (error.code === 'DUPLICATE_KEY') {
@@ -208,6 +220,22 @@ export class YamlReader implements YamlSource {
  * `yaml` reports an unclosed `[` or `{` where the input ends; the reader wants
  * the bracket that was never closed.
  */
+/** Flow collections nested deeper than this are refused before any parser recurses into them. */
+export const maxFlowDepth = 256;
+
+/** The offset of the first `[` or `{` nested `maxFlowDepth` deep (quotes ignored: an estimate on the safe side), or -1. */
+export function flowDepthOverflow(yaml: string): number {
+  let depth = 0;
+  for (let index = 0; index < yaml.length; index += 1) {
+    const code = yaml.charCodeAt(index);
+    if (code === 0x5b || code === 0x7b) {
+      depth += 1;
+      if (depth >= maxFlowDepth) return index;
+    } else if ((code === 0x5d || code === 0x7d) && depth > 0) depth -= 1;
+  }
+  return -1;
+}
+
 function unclosedFlowStart(yaml: string, message: string, end: number): number | null {
   const kind = /^Flow (sequence|map)\b.*end with a [\]}]/.exec(message)?.[1];
   if (!kind) return null;

@@ -66,6 +66,8 @@ interface Pending {
   files: Set<string>;
   /** Example folders under which something changed, absolute. */
   examplePaths: Set<string>;
+  /** A page came, went, or changed its title or navigation: the folder tree may differ. */
+  tree: boolean;
   everything: boolean;
 }
 
@@ -74,13 +76,13 @@ export class IncrementalBuild {
   private pages: ParsedPage[] = [];
   private site!: Site;
   private updater!: IndexUpdater;
-  private templates!: Templates;
+  private templates: Templates | undefined;
   private assets = new Map<string, Buffer>();
   private tree: NavigationLink[] = [];
   private treeText = '';
   private readonly pageOutputs = new Map<string, string | Buffer>();
   private siteOutputs: Map<string, string | Buffer> | null = null;
-  private pending: Pending = { keys: new Set(), files: new Set(), examplePaths: new Set(), everything: true };
+  private pending: Pending = { keys: new Set(), files: new Set(), examplePaths: new Set(), tree: true, everything: true };
   private problem: string | null = null;
   private renderFailures = new Map<string, Finding>();
   /** Output paths of removed pages, dropped with the next good output. */
@@ -139,7 +141,7 @@ export class IncrementalBuild {
       this.site = { ...this.site, examples: new ExampleStore(this.config.examples) };
       for (const changed of changes.examples) this.pending.examplePaths.add(changed);
     }
-    const pageChanges = await this.reparse(changes.sources, changes.structure);
+    const pageChanges = this.reparse(changes.sources, changes.structure);
     const checkKeys = new Set<string>();
     if (pageChanges.length > 0) {
       const plan = this.updater.plan(pageChanges);
@@ -190,7 +192,7 @@ export class IncrementalBuild {
   }
 
   /** Parses changed sources again; with `structure`, lists the sources again to find those added and removed. */
-  private async reparse(sources: string[], structure: boolean): Promise<PageChange[]> {
+  private reparse(sources: string[], structure: boolean): PageChange[] {
     const changes: PageChange[] = [];
     const consider = (source: SourceFile) => {
       const before = this.states.get(source.file)?.page ?? null;
@@ -202,17 +204,19 @@ export class IncrementalBuild {
       const found = findSources(this.config.content);
       const present = new Set(found.map((source) => source.file));
       for (const [file, state] of this.states) if (!present.has(file)) changes.push({ before: state.page, after: null });
-      for (const source of found) if (!this.states.has(source.file) || sources.includes(source.file)) consider(source);
-      // Edited pages that are neither added nor removed.
-      for (const source of found) if (this.states.has(source.file) && !sources.includes(source.file)) consider(source);
+      // New sources, and known ones edited in the same batch; the rest are as they were.
+      const edited = new Set(sources);
+      for (const source of found) if (!this.states.has(source.file) || edited.has(source.file)) consider(source);
     } else {
       for (const file of sources) consider(this.states.get(file)!.page);
     }
     for (const { before, after } of changes) {
       if (before) this.pending.files.add(before.file);
       if (after) this.pending.files.add(after.file);
+      if (!before || !after || before.title !== after.title || before.kind !== after.kind || before.url !== after.url || before.navigation || after.navigation) {
+        this.pending.tree = true;
+      }
     }
-    await Promise.resolve();
     return changes;
   }
 
@@ -302,7 +306,7 @@ export class IncrementalBuild {
   private render(): { rendered: string[]; changedOutputs: string[] } {
     const pending = this.pending;
     const treeBefore = this.treeText;
-    if (pending.everything || pending.files.size > 0 || pending.keys.size > 0) {
+    if (pending.everything || pending.tree) {
       this.tree = folderTree(this.pages, this.site.index.navigation);
       this.treeText = JSON.stringify(this.tree, (name, value: unknown) => (name === 'place' ? undefined : value));
     }
@@ -357,7 +361,7 @@ export class IncrementalBuild {
     }
     for (const [name, content] of this.assets) put(`assets/${name}`, content);
     this.siteOutputs = null;
-    this.pending = { keys: new Set(), files: new Set(), examplePaths: new Set(), everything: false };
+    this.pending = { keys: new Set(), files: new Set(), examplePaths: new Set(), tree: false, everything: false };
     return { rendered: [...renders.keys()].map((state) => state.page.url), changedOutputs };
   }
 
@@ -366,10 +370,12 @@ export class IncrementalBuild {
   }
 
   private resources(): RenderResources {
-    return { site: this.site, templates: this.templates, markdown: this.markdown, highlighter: this.highlighter, tree: this.tree };
+    return { site: this.site, templates: this.templates!, markdown: this.markdown, highlighter: this.highlighter, tree: this.tree };
   }
 
   private siteFiles(): Map<string, string | Buffer> {
+    // Templates that never compiled leave nothing to make the site's files with.
+    if (!this.templates) return new Map();
     if (!this.siteOutputs) {
       const renders = this.pages
         .filter((page) => page.kind === 'page')

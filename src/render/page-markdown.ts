@@ -143,11 +143,26 @@ function itemTable(items: ResolvedItem[], isParameters: boolean, site: Site): Ta
   return { type: 'table', align: [null, null, null, null], children: rows };
 }
 
+/**
+ * Descriptions already parsed, by base path and text: a site repeats the
+ * same descriptions in every language and on many pages. The nodes are only
+ * ever read once made, so one parse serves every table that shows the text.
+ */
+const parsedDescriptions = new Map<string, RootContent[]>();
+const parsedDescriptionsLimit = 100_000;
+
 /** A description as blocks, links given the base path. */
 function blocksOf(markdown: string, site: Site): RootContent[] {
-  const tree = markdownParser.parse(markdown) as Root;
-  rebaseLinks(tree, site.config.basePath);
-  return tree.children;
+  const key = `${site.config.basePath}\u0000${markdown}`;
+  let blocks = parsedDescriptions.get(key);
+  if (!blocks) {
+    const tree = markdownParser.parse(markdown) as Root;
+    rebaseLinks(tree, site.config.basePath);
+    blocks = tree.children;
+    if (parsedDescriptions.size >= parsedDescriptionsLimit) parsedDescriptions.clear();
+    parsedDescriptions.set(key, blocks);
+  }
+  return [...blocks];
 }
 
 /** A description squeezed into one table cell: its paragraphs' inline content, joined by spaces. */
@@ -167,8 +182,15 @@ function phrasingOf(markdown: string, site: Site): PhrasingContent[] {
     }
   };
   collect(blocksOf(markdown, site));
-  // A line break would end the table row.
-  return inline.map((node) => (node.type === 'break' ? text(' ') : node));
+  return inline.map(singleLine);
+}
+
+/** A copy of phrasing content on one line: a line break would end the table row. */
+function singleLine(node: PhrasingContent): PhrasingContent {
+  if (node.type === 'break') return text(' ');
+  if (node.type === 'text' || node.type === 'inlineCode') return { ...node, value: node.value.replace(/\s*\n\s*/g, ' ') };
+  if ('children' in node) return { ...node, children: (node.children as PhrasingContent[]).map(singleLine) } as PhrasingContent;
+  return node;
 }
 
 function rebaseLinks(node: Nodes, basePath: string): void {

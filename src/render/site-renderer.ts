@@ -81,7 +81,7 @@ export class SiteRenderer {
     const notFound = { relativePath: '404.mdx', url: '/404' };
     files.push({ path: '404.html', content: renderGeneratedPage('404', 'Page not found', '/404', navigationView(notFound, index, config.basePath, this.tree), { site, templates }) });
     files.push({ path: 'search-index.json', content: `${JSON.stringify(this.search.file())}\n` });
-    files.push({ path: 'polyref.json', content: `${JSON.stringify(siteModel(site), null, 2)}\n` });
+    files.push({ path: 'polyref.json', content: `${JSON.stringify(siteModel(site))}\n` });
     files.push({
       path: 'llms.txt',
       content: llmsTxt({

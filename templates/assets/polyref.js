@@ -103,7 +103,17 @@
         block.tabs[index].tabIndex = selected ? 0 : -1;
       });
       block.notice.textContent = shown === language ? '' : `Not available for ${labels.get(language) || language}; showing ${labels.get(shown) || shown}.`;
+      revealTab(block.tabs[available.indexOf(shown)]);
     }
+  };
+
+  /** On a narrow screen the tab list scrolls sideways: keep the selected tab in sight, without moving the page. */
+  const revealTab = (tab) => {
+    const list = tab.parentElement;
+    const tabBox = tab.getBoundingClientRect();
+    const listBox = list.getBoundingClientRect();
+    if (tabBox.left < listBox.left) list.scrollLeft -= listBox.left - tabBox.left + 16;
+    else if (tabBox.right > listBox.right) list.scrollLeft += tabBox.right - listBox.right + 16;
   };
 
   /** A reader's choice: shown everywhere, remembered, and put in the address for sharing. */

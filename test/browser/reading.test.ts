@@ -349,7 +349,7 @@ describe('reading aids', () => {
 describe('screenshots for review', () => {
   const shots = [
     { name: 'object', url: objectPage },
-    { name: 'method', url: `${methodPage}?lang=js` },
+    { name: 'method', url: `${methodPage}?lang=java` },
   ];
   const sizes = [
     { name: 'desktop', width: 1280, height: 900 },
@@ -360,6 +360,13 @@ describe('screenshots for review', () => {
       it(`${shot.name} page at ${size.width} px fits the screen and is saved`, async () => {
         const page = await open(shot.url, { viewport: { width: size.width, height: size.height } });
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+        // The tab list scrolls sideways on a narrow screen; the selected tab is scrolled into sight.
+        const tabInSight = await page.$eval('.lang-tab[aria-selected="true"]', (tab) => {
+          const list = tab.parentElement!.getBoundingClientRect();
+          const box = tab.getBoundingClientRect();
+          return box.left >= list.left && box.right <= list.right;
+        });
+        expect(tabInSight).toBe(true);
         fs.mkdirSync(screenshotsFolder, { recursive: true });
         const file = path.join(screenshotsFolder, `${shot.name}-${size.name}.png`);
         await page.screenshot({ path: file, fullPage: true });

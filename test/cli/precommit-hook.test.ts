@@ -76,7 +76,11 @@ describe('git pre-commit hook running `polyref check --staged`', () => {
 const preCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
 const hasPreCommit = preCommit.status === 0;
 
-describe.skipIf(!hasPreCommit)('the pre-commit framework (skipped: `pre-commit` is not on PATH; `apt-get install pre-commit` or `pip install pre-commit`)', () => {
+const frameworkSuite = hasPreCommit
+  ? 'the pre-commit framework'
+  : 'the pre-commit framework (skipped: `pre-commit` is not on PATH; `apt-get install pre-commit` or `pip install pre-commit`)';
+
+describe.skipIf(!hasPreCommit)(frameworkSuite, () => {
   function preCommitEnv(): NodeJS.ProcessEnv {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'polyref-pre-commit-home-'));
     cleanups.push(() => fs.rmSync(home, { recursive: true, force: true }));

@@ -80,10 +80,10 @@ describe('polyref check --staged', () => {
     expect(result.status).toBe(0);
   }, 60_000);
 
-  it('reports a staged page that breaks a reference in a page that is not staged only when that page is checked', () => {
+  it('reports on the staged pages only, with what their staged text breaks', () => {
     const dir = repository();
     const file = path.join(dir, referencing);
-    // Renaming a key other pages use: the staged page itself is fine.
+    // Renaming a key the page itself references: its own reference no longer resolves.
     const staged = fs.readFileSync(file, 'utf8').replace('    id: \'Identifier of the Directory Group to fetch.\'', '    group_id: \'Identifier of the Directory Group to fetch.\'');
     expect(staged).not.toBe(fs.readFileSync(file, 'utf8'));
     fs.writeFileSync(file, staged);
@@ -110,6 +110,8 @@ describe('polyref check --staged', () => {
     const result = runPolyrefInRepository(dir, ['check', '--staged']);
     expect(result.stderr).toBe('✔ no staged pages to check\n');
     expect(result.status).toBe(0);
+    const json = runPolyrefInRepository(dir, ['check', '--staged', '--format', 'json']);
+    expect([json.stdout, json.stderr, json.status]).toEqual(['[]\n', '', 0]);
   }, 60_000);
 
   it('exits 2 outside a git repository and with paths', () => {

@@ -228,7 +228,7 @@ describe('IncrementalBuild', () => {
     const clean = await runBuild(configOf(dir));
     expect(clean.written).toBeGreaterThan(5);
     expectSameFiles(asBuffers(build.output), readTree(path.join(dir, 'out')), 'first build');
-  });
+  }, 120_000);
 
   it('after random edits, additions, removals and broken references, writes what a clean build writes', async () => {
     const random = createRandom(20_251);

@@ -151,7 +151,9 @@ describe('a site served under a base path, without a siteUrl', () => {
         'descriptions:',
         '  widget:',
         '    self: A [widget](/widgets/widget).',
-        '    name: The name | the label of the widget.',
+        '    name: |',
+        '      The name | the label',
+        '      of the widget.',
         'reference:',
         '  curl:',
         '    - key: widget',
@@ -178,7 +180,7 @@ describe('a site served under a base path, without a siteUrl', () => {
       expect(file('llms.txt')).toContain('- [Widget](/docs/widgets/widget/index.md): A widget, as the API returns it.');
       const index = JSON.parse(file('search-index.json')) as SearchIndexFile;
       expect(index.documents.map((document) => document.href)).toEqual(['/docs/widgets/widget', '/docs/widgets/widget#widget', '/docs/widgets/widget#widget.name']);
-      // A `|` in a description stays inside its table cell.
+      // A `|` or a line break in a description stays inside its table cell.
       expect(file('widgets/widget/index.md')).toContain('| `name` | `string` |          | The name \\| the label of the widget. |');
       expect(file('widgets/widget/index.md')).toContain('A widget, as the [API](/docs/widgets/widget) returns it.');
       expect(file('404.html')).toContain('<link rel="stylesheet" href="/docs/assets/polyref.css">');
