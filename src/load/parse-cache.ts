@@ -19,13 +19,17 @@ import { pageFromContent, type PageContent } from './parse-job.js';
 export class ParseCache {
   private readonly folder: string;
 
-  constructor(root: string) {
+  /** `fingerprint` names the parser that writes and reads the entries (see `parserFingerprint`). */
+  constructor(
+    root: string,
+    private readonly fingerprint: string = parserFingerprint(),
+  ) {
     this.folder = path.join(root, `pages-${formatVersion}`);
   }
 
   /** The entry name for a page's bytes under these options. */
   key(hash: string, kind: SourceKind, keepTree: boolean): string {
-    return createHash('sha1').update(`${parserFingerprint()}\0${hash}\0${kind}\0${keepTree ? 'tree' : 'no-tree'}`).digest('hex');
+    return createHash('sha1').update(`${this.fingerprint}\0${hash}\0${kind}\0${keepTree ? 'tree' : 'no-tree'}`).digest('hex');
   }
 
   /** The page for `key`, or null when there is no usable entry. */

@@ -15,10 +15,10 @@ export interface ParseJob {
  * stack overflow on absurd nesting) becomes an `internal-error` diagnostic
  * on that page, and the rest of the run goes on.
  */
-export function runParseJob(job: ParseJob, options: ParseOptions): ParsedPage {
+export function runParseJob(job: ParseJob, options: ParseOptions, parse: typeof parsePage = parsePage): ParsedPage {
   const bytes = Buffer.isBuffer(job.bytes) ? job.bytes : Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
   try {
-    return parsePage(job.source, bytes, options);
+    return parse(job.source, bytes, options);
   } catch (error) {
     const page = emptyPage(job.source, job.hash || sourceHash(bytes));
     page.diagnostics.push({
