@@ -33,7 +33,7 @@
  *   --json              print results as JSON on stdout instead of a table
  *   --list              list the scenarios and exit
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -141,19 +141,94 @@ function checkoutRef(dir, ref, log) {
  * @property {(site: Site) => void} [cleanup] after the last run
  */
 
+/** The parse cache the cache scenarios use, inside the site folder. */
+const cacheDir = (/** @type {Site} */ site) => path.join(site.dir, 'parse-cache');
+
+/**
+ * Fills the parse cache for `command` (`check` or `build`) with the working
+ * tree's polyref, unless it is already there: what a warm run starts from.
+ * @param {Site} site @param {'check' | 'build'} command
+ */
+function warmCache(site, command) {
+  const marker = path.join(cacheDir(site), `.warm-${command}`);
+  if (fs.existsSync(marker)) return;
+  const out = command === 'build' ? ['--out', path.join(site.dir, 'out')] : [];
+  spawnSync(process.execPath, [path.join(repoDir, 'bin', 'polyref.js'), command, '--cache-dir', cacheDir(site), ...out], { cwd: site.dir, stdio: 'ignore' });
+  fs.writeFileSync(marker, '');
+}
+
+/** One object page of the site, for the one-file check: the first in path order. */
+function onePage(/** @type {Site} */ site) {
+  const found = [];
+  const walk = (/** @type {string} */ folder) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (found.length > 0) return;
+      const file = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name === 'index.mdx' && folder !== path.join(site.dir, 'content')) found.push(file);
+    }
+  };
+  walk(path.join(site.dir, 'content'));
+  return path.relative(site.dir, found[0] ?? path.join(site.dir, 'content', 'index.mdx'));
+}
+
 /** @type {Scenario[]} */
 export const scenarios = [
   {
     name: 'check',
-    summary: '`polyref check` on every page',
-    argv: (_site, subject, nodeArgs) => [...nodeArgs, subject.measureScript, 'check'],
+    summary: '`polyref check --no-cache` on every page: every page parsed, nothing cached',
+    argv: (_site, subject, nodeArgs) => [...nodeArgs, subject.measureScript, 'check', '--no-cache'],
   },
   {
     name: 'build',
-    summary: '`polyref build` of every page into a fresh output folder',
-    argv: (site, subject, nodeArgs) => [...nodeArgs, subject.measureScript, 'build', '--out', path.join(site.dir, 'out')],
+    summary: '`polyref build --no-cache` of every page into a fresh output folder',
+    argv: (site, subject, nodeArgs) => [...nodeArgs, subject.measureScript, 'build', '--no-cache', '--out', path.join(site.dir, 'out')],
     prepare: (site) => fs.rmSync(path.join(site.dir, 'out'), { recursive: true, force: true }),
     cleanup: (site) => fs.rmSync(path.join(site.dir, 'out'), { recursive: true, force: true }),
+  },
+  {
+    name: 'check-cold',
+    summary: '`polyref check` with an empty parse cache (it parses every page and fills the cache)',
+    argv: (site, subject, nodeArgs) => [...nodeArgs, subject.measureScript, 'check', '--cache-dir', cacheDir(site)],
+    prepare: (site) => fs.rmSync(cacheDir(site), { recursive: true, force: true }),
+    cleanup: (site) => fs.rmSync(cacheDir(site), { recursive: true, force: true }),
+  },
+  {
+    name: 'check-warm',
+    summary: '`polyref check` with every page in the parse cache',
+    argv: (site, subject, nodeArgs) => [...nodeArgs, subject.measureScript, 'check', '--cache-dir', cacheDir(site)],
+    prepare: (site) => warmCache(site, 'check'),
+  },
+  {
+    name: 'check-one',
+    summary: '`polyref check content/…/index.mdx` (one file, whole-site resolution) with a warm parse cache',
+    argv: (site, subject, nodeArgs) => [...nodeArgs, subject.measureScript, 'check', '--cache-dir', cacheDir(site), onePage(site)],
+    prepare: (site) => warmCache(site, 'check'),
+  },
+  {
+    name: 'build-cold',
+    summary: '`polyref build` with an empty parse cache',
+    argv: (site, subject, nodeArgs) => [...nodeArgs, subject.measureScript, 'build', '--cache-dir', cacheDir(site), '--out', path.join(site.dir, 'out')],
+    prepare: (site) => {
+      fs.rmSync(cacheDir(site), { recursive: true, force: true });
+      fs.rmSync(path.join(site.dir, 'out'), { recursive: true, force: true });
+    },
+    cleanup: (site) => fs.rmSync(path.join(site.dir, 'out'), { recursive: true, force: true }),
+  },
+  {
+    name: 'build-warm',
+    summary: '`polyref build` with every page (and its body tree) in the parse cache',
+    argv: (site, subject, nodeArgs) => [...nodeArgs, subject.measureScript, 'build', '--cache-dir', cacheDir(site), '--out', path.join(site.dir, 'out')],
+    prepare: (site) => {
+      warmCache(site, 'build');
+      fs.rmSync(path.join(site.dir, 'out'), { recursive: true, force: true });
+    },
+    cleanup: (site) => fs.rmSync(path.join(site.dir, 'out'), { recursive: true, force: true }),
+  },
+  {
+    name: 'floor',
+    summary: 'the bare parse floor: read every `.mdx` file and load its frontmatter with js-yaml',
+    argv: (_site, _subject, nodeArgs) => [...nodeArgs, path.join(benchDir, 'floor.js'), 'content'],
   },
 ];
 

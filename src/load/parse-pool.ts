@@ -40,6 +40,10 @@ export interface PoolOptions {
   minBytesForWorkers?: number;
   /** The compiled worker script; without one (running from TypeScript sources) parsing stays in-thread. */
   workerScript?: URL | null;
+  /** Whether the main thread parses too (default true); tests turn it off to make the workers do all. */
+  mainThreadParses?: boolean;
+  /** How long the main thread waits for silent workers before it parses their pages itself. */
+  stallMs?: number;
 }
 
 /**
@@ -48,8 +52,7 @@ export interface PoolOptions {
  */
 export const defaultMinBytesForWorkers = 3 * 1024 * 1024;
 const batchSize = 8;
-/** How long the main thread waits for a worker before it parses that worker's task itself. */
-const stallMs = 2000;
+const defaultStallMs = 2000;
 
 /**
  * Parses every task, in worker threads when there is enough work, and
@@ -123,11 +126,11 @@ export function parseTasks(tasks: ParseTask[], options: PoolOptions): ParsedPage
       if (drain()) {
         lastProgress = Date.now();
         dispatch();
-      } else if (next < tasks.length) {
+      } else if (next < tasks.length && options.mainThreadParses !== false) {
         // Pages no worker holds yet: the main thread parses one.
         const position = next++;
         finish(position, parseHere(position));
-      } else if (Date.now() - lastProgress < stallMs) {
+      } else if (Date.now() - lastProgress < (options.stallMs ?? defaultStallMs)) {
         Atomics.wait(pool.signal, 0, seen, 50);
       } else {
         // No word from the workers for a while (one crashed, or hangs): the main thread finishes alone.
