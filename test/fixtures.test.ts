@@ -44,8 +44,6 @@ interface PinnedDiagnostic {
  * entry to be removed here; update mode never rewrites them.
  */
 const knownBugs: Record<string, string> = {
-  'raw-html-in-description/expected.html':
-    '`polyref.json`, `search-index.json` and the page’s `index.md` carry `<script>`, `onerror` and `javascript:` from descriptions verbatim',
 };
 
 /** Fixtures whose point is their raw bytes: guard them against editors and Git normalising them. */

@@ -371,6 +371,7 @@ function lineEnd(input: string, from: number): number {
   return index;
 }
 
+const typedStart = new Set([...'-+.0123456789~nNtTfF'].map((char) => char.charCodeAt(0)));
 const coreTags = new Schema({}).tags.filter((tag): tag is ScalarTag => tag.default === true && 'test' in tag && tag.test !== undefined);
 const resolveOptions = {};
 const ignoreError = (): void => {};
@@ -379,6 +380,8 @@ const ignoreError = (): void => {};
 export function scalarValue(scalar: FastNode): unknown {
   if (!scalar.plain) return scalar.text;
   if (scalar.resolved !== undefined) return scalar.resolved;
+  // Every core type starts with one of these (or is empty): other text is a string without a test.
+  if (scalar.text !== '' && !typedStart.has(scalar.text.charCodeAt(0))) return scalar.text;
   let value: unknown = scalar.text;
   for (const tag of coreTags) {
     if (tag.test!.test(scalar.text)) {

@@ -19,6 +19,7 @@ import type { Site } from '../model/site.js';
 import type { ParsedPage } from '../model/types.js';
 import { codeBlockContent, literalAttributes, type CodeBlockContent, type JsxElement } from './code-block-content.js';
 import { resolveEntry, unwrapped, type ResolvedEntry, type ResolvedItem } from './resolved-entry.js';
+import { safeUrl } from './templates.js';
 import { withBasePath } from './sanitize.js';
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -66,7 +67,8 @@ class MarkdownConverter {
         return this.component(node, depth);
       case 'link':
       case 'definition':
-        return [{ ...node, url: withBasePath(node.url, this.site.config.basePath) } as RootContent];
+      case 'image':
+        return [{ ...node, url: safeUrl(withBasePath(node.url, this.site.config.basePath)) } as RootContent];
       default:
         if ('children' in node) return [{ ...node, children: this.blocks(node.children as RootContent[], depth) } as RootContent];
         return [node];
@@ -151,13 +153,18 @@ function itemTable(items: ResolvedItem[], isParameters: boolean, site: Site): Ta
 const parsedDescriptions = new Map<string, RootContent[]>();
 const parsedDescriptionsLimit = 100_000;
 
+/** A description as Markdown text, cleaned as the Markdown copies are: for `polyref.json`. */
+export function cleanMarkdown(markdown: string, site: Site): string {
+  return toMarkdown({ type: 'root', children: blocksOf(markdown, site) }, { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '_', rule: '-' }).trimEnd();
+}
+
 /** A description as blocks, links given the base path. */
 function blocksOf(markdown: string, site: Site): RootContent[] {
   const key = `${site.config.basePath}\u0000${markdown}`;
   let blocks = parsedDescriptions.get(key);
   if (!blocks) {
     const tree = markdownParser.parse(markdown) as Root;
-    rebaseLinks(tree, site.config.basePath);
+    cleanDescription(tree, site.config.basePath);
     blocks = tree.children;
     if (parsedDescriptions.size >= parsedDescriptionsLimit) parsedDescriptions.clear();
     parsedDescriptions.set(key, blocks);
@@ -193,9 +200,21 @@ function singleLine(node: PhrasingContent): PhrasingContent {
   return node;
 }
 
-function rebaseLinks(node: Nodes, basePath: string): void {
-  if (node.type === 'link' || node.type === 'definition') node.url = withBasePath(node.url, basePath);
-  if ('children' in node) for (const child of node.children) rebaseLinks(child, basePath);
+/**
+ * The Markdown copies hold what the HTML pages show: raw HTML dropped, unsafe
+ * URLs neutralised, root-relative links given the base path.
+ */
+function cleanDescription(node: Nodes, basePath: string): void {
+  if (node.type === 'link' || node.type === 'definition' || node.type === 'image') {
+    node.url = safeUrl(withBasePath(node.url, basePath));
+  }
+  if ('children' in node) {
+    const children = node.children as Nodes[];
+    for (let index = children.length - 1; index >= 0; index--) {
+      if (children[index]!.type === 'html') children.splice(index, 1);
+      else cleanDescription(children[index]!, basePath);
+    }
+  }
 }
 
 function heading(depth: Depth, children: PhrasingContent[]): Heading {

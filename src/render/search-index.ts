@@ -103,7 +103,7 @@ export class SearchIndexBuilder {
   private plain(markdown: string): string {
     let text = this.plainText.get(markdown);
     if (text === undefined) {
-      text = toString(markdownParser.parse(markdown)).replace(/\s+/g, ' ').trim();
+      text = toString(markdownParser.parse(markdown), { includeHtml: false }).replace(/\s+/g, ' ').trim();
       this.plainText.set(markdown, text);
     }
     return text;
@@ -127,7 +127,7 @@ function openingProse(tree: Root): string {
   let text = '';
   for (const node of tree.children) {
     if (text.length >= pageTextLimit) break;
-    if (node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote') text += `${toString(node)} `;
+    if (node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote') text += `${toString(node, { includeHtml: false })} `;
   }
   text = text.replace(/\s+/g, ' ').trim();
   return text.length > pageTextLimit ? `${text.slice(0, pageTextLimit).replace(/\s+\S*$/, '')}…` : text;

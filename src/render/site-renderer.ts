@@ -10,7 +10,7 @@ import type { CodeHighlighter } from './highlight.js';
 import { llmsTxt, type PageSummary } from './llms-txt.js';
 import type { MarkdownRenderer } from './markdown.js';
 import { markdownUrl, renderGeneratedPage, renderPage } from './page.js';
-import { pageMarkdown } from './page-markdown.js';
+import { cleanMarkdown, pageMarkdown } from './page-markdown.js';
 import { withBasePath } from './sanitize.js';
 import { SearchIndexBuilder } from './search-index.js';
 import { siteModel } from './site-model.js';
@@ -81,7 +81,15 @@ export class SiteRenderer {
     const notFound = { relativePath: '404.mdx', url: '/404' };
     files.push({ path: '404.html', content: renderGeneratedPage('404', 'Page not found', '/404', navigationView(notFound, index, config.basePath, this.tree), { site, templates }) });
     files.push({ path: 'search-index.json', content: `${JSON.stringify(this.search.file())}\n` });
-    files.push({ path: 'polyref.json', content: `${JSON.stringify(siteModel(site))}\n` });
+    // Descriptions go out as the pages show them: raw HTML and unsafe links removed.
+    const clean = new Map<string, string>();
+    const cleanDescriptions = function (this: object, key: string, value: unknown): unknown {
+      if (key !== 'markdown' || typeof value !== 'string' || !('keyPath' in this)) return value;
+      let cleaned = clean.get(value);
+      if (cleaned === undefined) clean.set(value, (cleaned = cleanMarkdown(value, site)));
+      return cleaned;
+    };
+    files.push({ path: 'polyref.json', content: `${JSON.stringify(siteModel(site), cleanDescriptions)}\n` });
     files.push({
       path: 'llms.txt',
       content: llmsTxt({

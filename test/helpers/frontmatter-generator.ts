@@ -162,7 +162,7 @@ function navigationLinks(random: Random, depth: number): Value {
 }
 
 /** The document: the keys of FORMAT.md in random order, with random extra keys. */
-export function frontmatterValue(random: Random): Value {
+export function frontmatterValue(random: Random): { map: Array<[string, Value]> } {
   const pairs: Array<[string, Value]> = [];
   if (random.chance(0.7)) pairs.push(['title', text(random)]);
   if (random.chance(0.7)) pairs.push(['descriptions', descriptions(random, 0)]);
@@ -198,11 +198,11 @@ interface Writer {
 }
 
 /** Writes `value` as the frontmatter of a page: YAML text ending in a line break. */
-export function writeYaml(value: Value, random: Random, variant: Variant): string {
+export function writeYaml(value: { map: Array<[string, Value]> }, random: Random, variant: Variant): string {
   const writer: Writer = { random, exotic: variant === 'exotic', lines: [], anchors: [] };
   if (random.chance(0.1)) writer.lines.push('# a comment before everything');
   if (value.map.length === 0) writer.lines.push('{}');
-  else writeMapBody(writer, (value as { map: Array<[string, Value]> }).map, 0);
+  else writeMapBody(writer, value.map, 0);
   if (random.chance(0.1)) writer.lines.push(random.pick(['', '# the end', '   ']));
   let yaml = `${writer.lines.join('\n')}\n`;
   if (variant === 'mutated') yaml = mutate(yaml, random);
