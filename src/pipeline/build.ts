@@ -7,6 +7,7 @@ import { findAssets } from '../load/asset-files.js';
 import type { Site } from '../model/site.js';
 import { coverageFiles } from '../render/coverage.js';
 import { CodeHighlighter } from '../render/highlight.js';
+import { SymbolLinkers } from '../render/symbol-links.js';
 import { MarkdownRenderer } from '../render/markdown.js';
 import { SiteRenderer, type OutputFile } from '../render/site-renderer.js';
 import { Templates, TemplateError } from '../render/templates.js';
@@ -35,7 +36,7 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
   const templates = new Templates(site.templates);
   const highlighter = await CodeHighlighter.create();
   const markdown = new MarkdownRenderer(config.basePath);
-  const renderer = new SiteRenderer({ site, templates, markdown, highlighter });
+  const renderer = new SiteRenderer({ site, templates, markdown, highlighter, symbols: new SymbolLinkers() });
   const output = new StagedOutput(config.out);
   let written = 0;
   let failed = false;

@@ -9,6 +9,7 @@ import type { NavigationLink, ParsedPage } from '../model/types.js';
 import type { BodyHtml } from '../render/body.js';
 import type { CodeHighlighter } from '../render/highlight.js';
 import type { MarkdownRenderer } from '../render/markdown.js';
+import type { SymbolLinkers } from '../render/symbol-links.js';
 import { renderPageFiles, SiteRenderer, type OutputFile } from '../render/site-renderer.js';
 import type { Templates } from '../render/templates.js';
 import { generatedFiles } from './build.js';
@@ -27,6 +28,7 @@ export interface RenderResources {
   templates: Templates;
   markdown: MarkdownRenderer;
   highlighter: CodeHighlighter;
+  symbols: SymbolLinkers;
   tree: NavigationLink[];
 }
 

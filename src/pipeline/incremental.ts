@@ -23,6 +23,7 @@ import type { Site } from '../model/site.js';
 import type { NavigationLink, ParsedPage } from '../model/types.js';
 import { emptyPage, parsePage } from '../parse/parse-page.js';
 import { CodeHighlighter } from '../render/highlight.js';
+import { SymbolLinkers } from '../render/symbol-links.js';
 import { MarkdownRenderer } from '../render/markdown.js';
 import { Templates, TemplateError } from '../render/templates.js';
 import { folderTree } from '../render/views/navigation-view.js';
@@ -87,6 +88,8 @@ export class IncrementalBuild {
   private renderFailures = new Map<string, Finding>();
   /** Output paths of removed pages, dropped with the next good output. */
   private readonly orphans = new Set<string>();
+  /** Compiled symbol links, valid until the index changes. */
+  private symbols = new SymbolLinkers();
 
   private constructor(
     readonly config: Config,
@@ -155,6 +158,7 @@ export class IncrementalBuild {
     }
     // Whatever was computed once per site (and cached by the site object) is stale now.
     this.site = { ...this.site };
+    this.symbols = new SymbolLinkers();
     // Check again what changed, what reads what changed, and everything when templates or components did.
     const changedTables = tablesOf(checkKeys);
     const exampleKeys = this.exampleKeysUnder(changes.examples);
@@ -370,7 +374,7 @@ export class IncrementalBuild {
   }
 
   private resources(): RenderResources {
-    return { site: this.site, templates: this.templates!, markdown: this.markdown, highlighter: this.highlighter, tree: this.tree };
+    return { site: this.site, templates: this.templates!, markdown: this.markdown, highlighter: this.highlighter, symbols: this.symbols, tree: this.tree };
   }
 
   private siteFiles(): Map<string, string | Buffer> {

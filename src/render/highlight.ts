@@ -1,13 +1,23 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { createHighlighter, type Highlighter } from 'shiki';
-import { linkSymbols, type SymbolLink } from './symbol-links.js';
+import {
+  createHighlighter,
+  createJavaScriptRegexEngine,
+  getTokenStyleObject,
+  stringifyTokenStyle,
+  type Highlighter,
+  type ShikiTransformer,
+  type ThemedToken,
+} from 'shiki';
+import { linkSymbols, type SymbolRange } from './symbol-links.js';
 
 /** Grammars loaded up front, so highlighting stays synchronous while pages render. */
 const grammars = [
   'bash', 'csharp', 'css', 'diff', 'go', 'html', 'http', 'java', 'javascript', 'json', 'kotlin', 'markdown',
   'php', 'python', 'ruby', 'rust', 'shellscript', 'sql', 'swift', 'tsx', 'typescript', 'xml', 'yaml',
 ] as const;
+
+type Grammar = (typeof grammars)[number];
 
 const aliases: Record<string, string> = {
   sh: 'bash', shell: 'bash', zsh: 'bash', curl: 'bash', cs: 'csharp', dotnet: 'csharp', rb: 'ruby', py: 'python',
@@ -20,46 +30,161 @@ export const themes = { light: 'github-light-default', dark: 'github-dark-defaul
 
 /**
  * No time limit per line: Shiki stops tokenizing a line after 500 ms by
- * default, which a busy machine (or the first, cold call) can reach; the two
- * themes then split the line differently and its colours come out wrong, so
- * the same input would not always give the same bytes.
+ * default, which a busy machine (or the first, cold call) can reach; the
+ * line's colours then depend on the machine's load, and the same input would
+ * not always give the same bytes.
  */
 const tokenizeTimeLimit = 0;
 
-/** Build-time syntax highlighting with light and dark colours as CSS variables. */
+/** Highlighted snippets kept for reuse, counted in characters of HTML (about 64 MB of strings). */
+const cacheCharacterLimit = 32 * 1024 * 1024;
+
+/**
+ * Build-time syntax highlighting with light and dark colours as CSS variables.
+ * Shiki's JavaScript regex engine tokenizes the bundled grammars exactly as
+ * Oniguruma does, without loading WebAssembly, and faster.
+ */
 export class CodeHighlighter {
   private readonly cache = new Map<string, string>();
+  private cachedCharacters = 0;
 
-  private constructor(private readonly highlighter: Highlighter) {}
+  private constructor(
+    private readonly highlighter: Highlighter,
+    private readonly dual: DualThemeStyles | null,
+  ) {}
 
   static async create(): Promise<CodeHighlighter> {
-    const highlighter = await createHighlighter({ themes: [themes.light, themes.dark], langs: [...grammars] });
-    return new CodeHighlighter(highlighter);
+    const highlighter = await createHighlighter({
+      themes: [themes.light, themes.dark],
+      langs: [...grammars],
+      engine: createJavaScriptRegexEngine(),
+    });
+    return new CodeHighlighter(highlighter, DualThemeStyles.of(highlighter));
   }
 
   /**
    * `lang` is a fence's language or a file extension; unknown ones stay plain,
-   * escaped text. `links` turns symbols of the code into links to their entries.
+   * escaped text. `symbols` (offsets into `code`) become links to their entries.
    */
-  highlight(code: string, lang: string | null, links: readonly SymbolLink[] = []): string {
+  highlight(code: string, lang: string | null, symbols: readonly SymbolRange[] = []): string {
     const grammar = grammarFor(lang);
-    const linkKey = links.map((link) => `${link.key}\u0001${link.patternBefore}\u0001${link.href}`).join('\u0002');
-    const key = `${grammar}\u0000${linkKey}\u0000${code}`;
+    const key = symbols.length === 0 ? `${grammar}\u0000${code}` : `${grammar}\u0000${code}\u0000${JSON.stringify(symbols)}`;
     let html = this.cache.get(key);
     if (html === undefined) {
-      const tree: Root = grammar
-        ? this.highlighter.codeToHast(code, { lang: grammar, themes, defaultColor: false, tokenizeTimeLimit })
-        : plainCode(code);
-      linkSymbols(tree, links);
+      const tree = grammar ? this.tokenized(code, grammar) : plainCode(code);
+      linkSymbols(tree, symbols);
       markIndents(tree);
       html = toHtml(tree);
-      this.cache.set(key, html);
+      this.remember(key, html);
     }
     return html;
   }
 
+  /** Whether light and dark colours come from one tokenization (see `DualThemeStyles`). */
+  get tokenizesOnce(): boolean {
+    return this.dual !== null;
+  }
+
   dispose(): void {
     this.highlighter.dispose();
+  }
+
+  private tokenized(code: string, grammar: Grammar): Root {
+    const dual = this.dual;
+    if (dual) {
+      const tree = dual.highlight(() => this.highlighter.codeToHast(code, { lang: grammar, theme: themes.light, tokenizeTimeLimit, transformers: [dual.transformer] }));
+      if (tree) return tree;
+    }
+    return this.highlighter.codeToHast(code, { lang: grammar, themes, defaultColor: false, tokenizeTimeLimit });
+  }
+
+  private remember(key: string, html: string): void {
+    if (this.cachedCharacters + html.length > cacheCharacterLimit) {
+      this.cache.clear();
+      this.cachedCharacters = 0;
+    }
+    this.cache.set(key, html);
+    this.cachedCharacters += html.length;
+  }
+}
+
+/**
+ * Light and dark colours from one tokenization. GitHub's light and dark
+ * themes are made from one template: the same rules, in the same order, with
+ * the same font styles, only the colours differ, and each light colour has
+ * exactly one dark counterpart. The light tokens therefore split the code
+ * exactly where tokenizing with both themes would, and carry both colours:
+ * the same HTML as Shiki's two-theme output for half the work. Themes that
+ * do not line up this way are tokenized twice, as Shiki does.
+ */
+class DualThemeStyles {
+  /** Set when a token had a colour with no known dark counterpart: that code is tokenized with both themes instead. */
+  private unpaired = false;
+
+  private constructor(
+    private readonly darkOf: ReadonlyMap<string, string>,
+    private readonly rootStyle: string,
+    private readonly themeClass: string,
+  ) {}
+
+  static of(highlighter: Highlighter): DualThemeStyles | null {
+    const light = highlighter.getTheme(themes.light);
+    const dark = highlighter.getTheme(themes.dark);
+    if (light.settings.length !== dark.settings.length) return null;
+    const darkOf = new Map<string, string>();
+    const pair = (lightColor: string | undefined, darkColor: string | undefined): boolean => {
+      if (lightColor === undefined && darkColor === undefined) return true;
+      if (lightColor === undefined || darkColor === undefined) return false;
+      const known = darkOf.get(lightColor.toUpperCase());
+      if (known !== undefined) return known === darkColor.toUpperCase();
+      darkOf.set(lightColor.toUpperCase(), darkColor.toUpperCase());
+      return true;
+    };
+    if (!pair(light.fg, dark.fg)) return null;
+    for (const [index, rule] of light.settings.entries()) {
+      const other = dark.settings[index]!;
+      if (JSON.stringify(rule.scope) !== JSON.stringify(other.scope) || rule.settings.fontStyle !== other.settings.fontStyle) return null;
+      // Backgrounds of rules never reach a token: Shiki colours tokens by foreground and font style only.
+      if (!pair(rule.settings.foreground, other.settings.foreground)) return null;
+    }
+    const rootStyle = `--shiki-light:${light.fg};--shiki-dark:${dark.fg};--shiki-light-bg:${light.bg};--shiki-dark-bg:${dark.bg}`;
+    return new DualThemeStyles(darkOf, rootStyle, `shiki shiki-themes ${light.name} ${dark.name}`);
+  }
+
+  /** Writes both themes' colours onto Shiki's light-theme output. */
+  readonly transformer: ShikiTransformer = {
+    pre: (node) => {
+      node.properties.class = this.themeClass;
+      node.properties.style = this.rootStyle;
+    },
+    span: (node, _line, _column, _lineNode, token) => {
+      if (token.color !== undefined && !this.darkOf.has(token.color)) this.unpaired = true;
+      node.properties.style = this.style(token);
+    },
+  };
+
+  /** The tree `highlight` makes with the transformer, or null when a colour had no dark counterpart. */
+  highlight(highlight: () => Root): Root | null {
+    this.unpaired = false;
+    const tree = highlight();
+    return this.unpaired ? null : tree;
+  }
+
+  /** The style Shiki writes for a token in both themes, as CSS variables only (`defaultColor: false`). */
+  private style(token: ThemedToken): string {
+    const variants = [
+      ['light', getTokenStyleObject(token)],
+      ['dark', getTokenStyleObject({ ...token, color: token.color === undefined ? undefined : this.darkOf.get(token.color) })],
+    ] as const;
+    const properties = new Set(variants.flatMap(([, styles]) => Object.keys(styles)));
+    const variables: Record<string, string> = {};
+    for (const [variant, styles] of variants) {
+      for (const property of properties) {
+        const suffix = property === 'color' ? '' : property === 'background-color' ? '-bg' : `-${property}`;
+        variables[`--shiki-${variant}${suffix}`] = styles[property] || 'inherit';
+      }
+    }
+    return stringifyTokenStyle(variables);
   }
 }
 
@@ -119,9 +244,9 @@ function plainCode(code: string): Root {
   };
 }
 
-export function grammarFor(lang: string | null): string | null {
+export function grammarFor(lang: string | null): Grammar | null {
   if (!lang) return null;
   const name = lang.toLowerCase();
   const resolved = aliases[name] ?? name;
-  return (grammars as readonly string[]).includes(resolved) ? resolved : null;
+  return (grammars as readonly string[]).includes(resolved) ? (resolved as Grammar) : null;
 }

@@ -15,6 +15,7 @@ import { withBasePath } from './sanitize.js';
 import { SearchIndexBuilder } from './search-index.js';
 import { siteModel } from './site-model.js';
 import { sitemapXml } from './sitemap.js';
+import type { SymbolLinkers } from './symbol-links.js';
 import type { Templates } from './templates.js';
 import { folderTree, navigationView } from './views/navigation-view.js';
 
@@ -29,6 +30,8 @@ export interface SiteRendererOptions {
   templates: Templates;
   markdown: MarkdownRenderer;
   highlighter: CodeHighlighter;
+  /** Symbols of example code, compiled once for every page rendered with the same index. */
+  symbols: SymbolLinkers;
   /** The folder tree of every page, when the caller keeps one already. */
   tree?: NavigationLink[];
 }
@@ -113,10 +116,10 @@ export class SiteRenderer {
 /** One page's files, remembered by nobody: `site` and `tree` may be views that record what the page reads. */
 export function renderPageFiles(
   page: ParsedPage,
-  { site, templates, markdown, highlighter }: SiteRendererOptions,
+  { site, templates, markdown, highlighter, symbols }: SiteRendererOptions,
   tree: NavigationLink[],
 ): { files: OutputFile[]; headings: BodyHtml['headings'] } {
-  const rendered = renderPage(page, { site, page, templates, markdown, highlighter, ids: new Set() }, tree);
+  const rendered = renderPage(page, { site, page, templates, markdown, highlighter, symbols, ids: new Set() }, tree);
   return {
     files: [
       { path: path.posix.join('.', page.url, 'index.html'), content: rendered.html },

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
-import type { SiteIndex } from '../index/site-index.js';
 import type { ParsedPage } from '../model/types.js';
+import type { Site } from '../model/site.js';
 import { withBasePath } from './sanitize.js';
 
 /** A symbol of example code that links to its reference entry. */
@@ -10,64 +10,158 @@ export interface SymbolLink {
   /** The entry's `patternBefore`: what must precede `key` for it to be this symbol. */
   patternBefore: string;
   href: string;
+  /** The page that documents the entry: on that page, its own entry wins over others of the same key. */
+  page?: ParsedPage | null;
+}
+
+/** Where a symbol stands in the code (UTF-16 offsets into the code text) and where it links. */
+export interface SymbolRange {
+  start: number;
+  end: number;
+  href: string;
+}
+
+interface Target {
+  href: string;
+  page: ParsedPage | null;
+  /** Position in the link list: the earlier link wins where two match the same text. */
+  order: number;
+}
+
+/** Every link that shares a `patternBefore`, matched by one expression. */
+interface PatternGroup {
+  pattern: RegExp;
+  targets: Map<string, Target[]>;
 }
 
 const groupName = 'polyrefSymbol';
 
 /**
- * The entries of one language that example code may link to: those with a
- * `patternBefore` and a page. Entries of the page being rendered come first,
- * so that where two entries match the same text, the nearer one wins.
+ * The symbols of one language, compiled once: one regular expression per
+ * distinct `patternBefore`, alternating its keys. Finding the symbols of a
+ * code example costs a scan per pattern, whatever the number of entries.
  */
-export function symbolLinks(index: SiteIndex, language: string, page: ParsedPage, basePath: string): SymbolLink[] {
-  const links: Array<SymbolLink & { onPage: boolean }> = [];
-  for (const located of [...(index.entriesByKey.get(language)?.values() ?? [])].flat()) {
-    const entry = located.value;
-    if (entry.patternBefore === null || entry.url === null) continue;
-    links.push({ key: entry.key, patternBefore: entry.patternBefore, href: withBasePath(entry.url, basePath), onPage: located.page === page });
+export class SymbolLinker {
+  static readonly none = new SymbolLinker([], 0);
+
+  private constructor(
+    private readonly groups: readonly PatternGroup[],
+    private readonly linkCount: number,
+  ) {}
+
+  /** Links in priority order: where two match the same text, the earlier one wins (after the page's own). */
+  static of(links: readonly SymbolLink[]): SymbolLinker {
+    const byPattern = new Map<string, Map<string, Target[]>>();
+    links.forEach((link, order) => {
+      let targets = byPattern.get(link.patternBefore);
+      if (!targets) byPattern.set(link.patternBefore, (targets = new Map()));
+      const list = targets.get(link.key);
+      const target: Target = { href: link.href, page: link.page ?? null, order };
+      if (list) list.push(target);
+      else targets.set(link.key, [target]);
+    });
+    const groups: PatternGroup[] = [];
+    for (const [patternBefore, targets] of byPattern) {
+      const pattern = groupPattern(patternBefore, [...targets.keys()]);
+      if (pattern) groups.push({ pattern, targets });
+    }
+    return groups.length === 0 ? SymbolLinker.none : new SymbolLinker(groups, links.length);
   }
-  // A stable sort keeps page order within each group.
-  return links.sort((a, b) => Number(b.onPage) - Number(a.onPage)).map(({ onPage: _onPage, ...link }) => link);
+
+  get isEmpty(): boolean {
+    return this.groups.length === 0;
+  }
+
+  /**
+   * The symbols of `code`, non-overlapping, sorted by start. `page` is the
+   * page being rendered: an entry it documents wins over an entry of another
+   * page with the same key; otherwise the earlier link wins.
+   */
+  ranges(code: string, page: ParsedPage | null = null): SymbolRange[] {
+    const candidates: Array<SymbolRange & { rank: number }> = [];
+    for (const { pattern, targets } of this.groups) {
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(code); match; match = pattern.exec(code)) {
+        // Every start is tried, so that a match hides no later one that overlaps it.
+        pattern.lastIndex = match.index + 1;
+        const range = match.indices?.groups?.[groupName];
+        if (!range || range[1] <= range[0]) continue;
+        const candidatesOfKey = targets.get(code.slice(range[0], range[1]));
+        if (!candidatesOfKey) continue;
+        const own = page ? candidatesOfKey.find((target) => target.page === page) : undefined;
+        const target = own ?? candidatesOfKey[0]!;
+        candidates.push({ start: range[0], end: range[1], href: target.href, rank: own ? target.order - this.linkCount : target.order });
+      }
+    }
+    candidates.sort((a, b) => a.rank - b.rank || a.start - b.start);
+    const claimed: SymbolRange[] = [];
+    for (const { start, end, href } of candidates) {
+      if (!claimed.some((other) => start < other.end && other.start < end)) claimed.push({ start, end, href });
+    }
+    return claimed.sort((a, b) => a.start - b.start);
+  }
+}
+
+/** `(?:patternBefore)(?<symbol>longest|long|key)` not followed by more of an identifier. */
+function groupPattern(patternBefore: string, keys: string[]): RegExp | null {
+  try {
+    // Patterns are validated when pages are parsed; one that still fails here links nothing.
+    new RegExp(patternBefore);
+  } catch {
+    return null;
+  }
+  // Longer keys first, so that `list_groups_v2` is tried before `list_groups`.
+  const alternatives = [...keys].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)).map(escapeRegExp);
+  // The symbol ends where the identifier ends: `list_groups` never links inside `list_groups_v2`.
+  return new RegExp(`(?:${patternBefore})(?<${groupName}>${alternatives.join('|')})(?![\\w$])`, 'gd');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
- * Wraps every occurrence of a linked symbol in `<a>`, inside the highlighted
- * token that holds it, so colours stay. Works on the syntax tree, never on
- * HTML text: the code stays escaped exactly as the highlighter escaped it.
+ * The symbol linker of each language, compiled once per build (or per update
+ * of an incremental build, whose index changes in place between updates).
  */
-export function linkSymbols(tree: Root, links: readonly SymbolLink[]): void {
-  if (links.length === 0) return;
-  const texts = textNodes(tree);
-  const code = texts.map((text) => text.node.value).join('');
-  const claimed: Array<{ start: number; end: number; href: string }> = [];
-  for (const link of links) {
-    const pattern = symbolPattern(link);
-    if (!pattern) continue;
-    for (const match of code.matchAll(pattern)) {
-      const range = match.indices?.groups?.[groupName];
-      if (!range) continue;
-      const [start, end] = range;
-      if (end > start && !claimed.some((other) => start < other.end && other.start < end)) claimed.push({ start, end, href: link.href });
+export class SymbolLinkers {
+  private readonly byLanguage = new Map<string, { size: number; linker: SymbolLinker }>();
+
+  /** The entries of `language` that example code may link to: those with a `patternBefore` and a page. */
+  of(site: Site, language: string): SymbolLinker {
+    const table = site.index.entriesByKey.get(language);
+    // The size is read on every call, not only on the first: through the recording view of an
+    // incremental build, it marks each page that links symbols as reading the whole table.
+    const size = table?.size ?? 0;
+    const known = this.byLanguage.get(language);
+    if (known && known.size === size) return known.linker;
+    const links: SymbolLink[] = [];
+    for (const located of [...(table?.values() ?? [])].flat()) {
+      const entry = located.value;
+      if (entry.patternBefore === null || entry.url === null) continue;
+      links.push({ key: entry.key, patternBefore: entry.patternBefore, href: withBasePath(entry.url, site.config.basePath), page: located.page });
     }
+    const linker = SymbolLinker.of(links);
+    this.byLanguage.set(language, { size, linker });
+    return linker;
   }
+}
+
+/**
+ * Wraps each symbol range of the code in `<a>`, inside the highlighted token
+ * that holds it, so colours stay. Works on the syntax tree, never on HTML
+ * text: the code stays escaped exactly as the highlighter escaped it.
+ */
+export function linkSymbols(tree: Root, ranges: readonly SymbolRange[]): void {
+  if (ranges.length === 0) return;
+  const texts = textNodes(tree);
   // Right to left, so that splitting one text node leaves the offsets of earlier ones valid.
-  claimed.sort((a, b) => b.start - a.start);
-  for (const range of claimed) {
+  for (let at = ranges.length - 1; at >= 0; at--) {
+    const range = ranges[at]!;
     const holder = texts.find((text) => text.start <= range.start && range.end <= text.start + text.node.value.length);
     // A symbol split across tokens stays plain rather than breaking the highlighting.
     if (!holder) continue;
     split(holder, range);
-  }
-}
-
-function symbolPattern(link: SymbolLink): RegExp | null {
-  const key = link.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  try {
-    // The symbol ends where the identifier ends: `list_groups` never links inside `list_groups_v2`.
-    return new RegExp(`(?:${link.patternBefore})(?<${groupName}>${key})(?![\\w$])`, 'gd');
-  } catch {
-    // Patterns are validated when pages are parsed; one that still fails here links nothing.
-    return null;
   }
 }
 
@@ -94,7 +188,7 @@ function textNodes(tree: Root): PlacedText[] {
   return found;
 }
 
-function split(holder: PlacedText, range: { start: number; end: number; href: string }): void {
+function split(holder: PlacedText, range: SymbolRange): void {
   const { node, parent } = holder;
   const from = range.start - holder.start;
   const to = range.end - holder.start;

@@ -1,5 +1,5 @@
 import { codeBlockContent, type ExampleSource, type JsxElement } from '../code-block-content.js';
-import { symbolLinks } from '../symbol-links.js';
+import type { SymbolLinker } from '../symbol-links.js';
 import { entryView, type EntryView } from './entry-view.js';
 import { uniqueId, type RenderContext } from './render-context.js';
 
@@ -38,9 +38,9 @@ export interface CodeBlockView {
 /** `headingLevel` is the level of entry titles: one below the heading the block stands under. */
 export function codeBlockView(node: JsxElement, context: RenderContext, headingLevel = 3): CodeBlockView {
   const content = codeBlockContent(node, context.site);
-  const { defaultLanguage, basePath } = context.site.config;
+  const { defaultLanguage } = context.site.config;
   const panels: PanelView[] = content.languages.map(({ language, examples, entries }) => {
-    const links = symbolLinks(context.site.index, language.id, context.page, basePath);
+    const links = examples.some((example) => example.code !== null) ? context.symbols.of(context.site, language.id) : null;
     return {
       language: language.id,
       label: language.label,
@@ -56,10 +56,11 @@ export function codeBlockView(node: JsxElement, context: RenderContext, headingL
   return { title: content.title, referenceId: content.referenceId, panels };
 }
 
-function exampleView(example: ExampleSource, links: ReturnType<typeof symbolLinks>, context: RenderContext): ExampleView {
+function exampleView(example: ExampleSource, links: SymbolLinker | null, context: RenderContext): ExampleView {
+  const { code } = example;
   return {
     title: example.title,
-    codeHtml: example.code === null ? null : context.highlighter.highlight(example.code, example.extension, links),
+    codeHtml: code === null ? null : context.highlighter.highlight(code, example.extension, links?.ranges(code, context.page)),
     link: example.link,
     fileName: example.fileName,
   };

@@ -3,6 +3,7 @@ import type { Site } from '../../model/site.js';
 import type { ParsedPage } from '../../model/types.js';
 import type { CodeHighlighter } from '../highlight.js';
 import type { MarkdownRenderer } from '../markdown.js';
+import type { SymbolLinkers } from '../symbol-links.js';
 import type { Templates } from '../templates.js';
 
 /** What rendering one page needs; `ids` keeps every DOM id on the page unique. */
@@ -12,6 +13,7 @@ export interface RenderContext {
   templates: Templates;
   markdown: MarkdownRenderer;
   highlighter: CodeHighlighter;
+  symbols: SymbolLinkers;
   ids: Set<string>;
 }
 
