@@ -158,7 +158,7 @@ export class IncrementalBuild {
     }
     // Whatever was computed once per site (and cached by the site object) is stale now.
     this.site = { ...this.site };
-    this.symbols = new SymbolLinkers();
+    if ([...this.pending.keys].some((key) => key.startsWith('entriesByKey'))) this.symbols = new SymbolLinkers();
     // Check again what changed, what reads what changed, and everything when templates or components did.
     const changedTables = tablesOf(checkKeys);
     const exampleKeys = this.exampleKeysUnder(changes.examples);

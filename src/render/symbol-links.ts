@@ -23,7 +23,8 @@ export interface SymbolRange {
 
 interface Target {
   href: string;
-  page: ParsedPage | null;
+  /** The file of the page that documents the entry (a page parsed again is a new object, at the same file). */
+  file: string | null;
   /** Position in the link list: the earlier link wins where two match the same text. */
   order: number;
 }
@@ -56,7 +57,7 @@ export class SymbolLinker {
       let targets = byPattern.get(link.patternBefore);
       if (!targets) byPattern.set(link.patternBefore, (targets = new Map()));
       const list = targets.get(link.key);
-      const target: Target = { href: link.href, page: link.page ?? null, order };
+      const target: Target = { href: link.href, file: link.page?.file ?? null, order };
       if (list) list.push(target);
       else targets.set(link.key, [target]);
     });
@@ -88,7 +89,7 @@ export class SymbolLinker {
         if (!range || range[1] <= range[0]) continue;
         const candidatesOfKey = targets.get(code.slice(range[0], range[1]));
         if (!candidatesOfKey) continue;
-        const own = page ? candidatesOfKey.find((target) => target.page === page) : undefined;
+        const own = page ? candidatesOfKey.find((target) => target.file === page.file) : undefined;
         const target = own ?? candidatesOfKey[0]!;
         candidates.push({ start: range[0], end: range[1], href: target.href, rank: own ? target.order - this.linkCount : target.order });
       }
@@ -121,8 +122,8 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * The symbol linker of each language, compiled once per build (or per update
- * of an incremental build, whose index changes in place between updates).
+ * The symbol linker of each language, compiled once per build (an
+ * incremental build compiles them again when an entry changed).
  */
 export class SymbolLinkers {
   private readonly byLanguage = new Map<string, { size: number; linker: SymbolLinker }>();

@@ -149,6 +149,19 @@ const editExample: Edit = (dir, random, step) => {
   return [file];
 };
 
+/** Changes where a symbol links from (an entry of the symbol table): pages whose examples show it render again. */
+const editSymbolPattern: Edit = (dir, random) => {
+  const file = pickFile(dir, random, (text) => /patternBefore: /.test(text));
+  if (!file) return [];
+  const text = fs.readFileSync(file, 'utf8');
+  // A pattern that no code matches takes the symbol's links away; the next toggle brings them back.
+  const toggled = text.includes('patternBefore: nowhere\\.')
+    ? text.replace(/patternBefore: nowhere\\\./, 'patternBefore: ')
+    : text.replace(/patternBefore: /, 'patternBefore: nowhere\\.');
+  fs.writeFileSync(file, toggled);
+  return [file];
+};
+
 const editNavigation: Edit = (dir, _random, step) => {
   const file = path.join(dir, 'content', 'reference', '_navigation.mdx');
   fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^title: (.*)$/m, `title: Reference ${step}`));
@@ -189,6 +202,7 @@ const edits: Array<[Edit, number]> = [
   [addPage, 2],
   [removeAddedPage, 2],
   [editExample, 2],
+  [editSymbolPattern, 2],
   [editNavigation, 1],
   [breakReference, 1],
   [fixReference, 2],
