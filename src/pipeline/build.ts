@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { checkPage, countFindings, type Finding } from '../check/run-checks.js';
 import type { Config } from '../config/config.js';
@@ -7,6 +8,8 @@ import { findAssets } from '../load/asset-files.js';
 import type { Site } from '../model/site.js';
 import { coverageFiles } from '../render/coverage.js';
 import { CodeHighlighter } from '../render/highlight.js';
+import { highlightJobs } from '../render/highlight-jobs.js';
+import { HighlightPool } from '../render/highlight-pool.js';
 import { SymbolLinkers } from '../render/symbol-links.js';
 import { MarkdownRenderer } from '../render/markdown.js';
 import { SiteRenderer, type OutputFile } from '../render/site-renderer.js';
@@ -24,7 +27,18 @@ export interface BuildResult {
 export interface BuildOptions {
   /** Told after each page is rendered: pages done, pages in all. */
   onPage?(done: number, total: number): void;
+  /** Whether a worker thread highlights code ahead of the render (default: on sites of `minPagesForWorker` pages, with a spare core). */
+  highlightWorker?: boolean;
+  /** The worker's compiled script, when not the one beside the running code (tests run from sources). */
+  highlightWorkerScript?: URL;
 }
+
+/** Below this many pages, starting a worker costs more than it saves. */
+export const minPagesForWorker = 100;
+
+/** How many pages ahead of the render the highlight worker is asked for code, and how many at a time. */
+const highlightLookahead = 32;
+const highlightBatch = 8;
 
 /** load → parse → index → check → render → write, all or nothing. */
 export async function runBuild(config: Config, options: BuildOptions = {}): Promise<BuildResult> {
@@ -36,14 +50,28 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
   const templates = new Templates(site.templates);
   const highlighter = await CodeHighlighter.create();
   const markdown = new MarkdownRenderer(config.basePath);
-  const renderer = new SiteRenderer({ site, templates, markdown, highlighter, symbols: new SymbolLinkers() });
+  const symbols = new SymbolLinkers();
+  const renderer = new SiteRenderer({ site, templates, markdown, highlighter, symbols });
+  const pages = site.index.pages.filter((page) => page.kind === 'page');
+  const useWorker = options.highlightWorker ?? (pages.length >= minPagesForWorker && os.availableParallelism() > 1);
+  const pool = useWorker ? HighlightPool.start(options.highlightWorkerScript ? { workerScript: options.highlightWorkerScript } : {}) : null;
+  highlighter.usePool(pool);
+  // The worker highlights the code of the pages ahead while the main thread renders the rest;
+  // it is asked a few pages at a time, since each message costs the main thread a system call.
+  const askAhead = (position: number): void => {
+    if (!pool || position % highlightBatch !== 0) return;
+    pool.request(pages.slice(position, position + highlightBatch).flatMap((page) => highlightJobsOrNone(page, site, symbols)));
+  };
+  for (let position = 0; position < highlightLookahead; position += highlightBatch) askAhead(position);
   const output = new StagedOutput(config.out);
   let written = 0;
   let failed = false;
   try {
-    const total = site.index.pages.filter((page) => page.kind === 'page').length;
+    const total = pages.length;
+    let rendering = 0;
     for (const [position, page] of site.index.pages.entries()) {
       if (page.kind !== 'page') continue;
+      askAhead(rendering++ + highlightLookahead);
       const files = renderOrReport(() => renderer.renderPage(page), results[position]!.findings);
       // The tree is not needed again: let it go while the rest renders.
       page.tree = null;
@@ -66,9 +94,19 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
     output.abort();
     throw error;
   } finally {
+    pool?.close();
     highlighter.dispose();
   }
   return { results, written };
+}
+
+/** A page whose examples cannot even be read asks for nothing: its render reports the problem. */
+function highlightJobsOrNone(...args: Parameters<typeof highlightJobs>): ReturnType<typeof highlightJobs> {
+  try {
+    return highlightJobs(...args);
+  } catch {
+    return [];
+  }
 }
 
 function renderOrReport<T>(render: () => T, findings: Finding[]): T | null {

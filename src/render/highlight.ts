@@ -9,6 +9,7 @@ import {
   type ShikiTransformer,
   type ThemedToken,
 } from 'shiki';
+import type { HighlightPool } from './highlight-pool.js';
 import { linkSymbols, type SymbolRange } from './symbol-links.js';
 
 /** Grammars loaded up front, so highlighting stays synchronous while pages render. */
@@ -47,6 +48,8 @@ const cacheCharacterLimit = 32 * 1024 * 1024;
 export class CodeHighlighter {
   private readonly cache = new Map<string, string>();
   private cachedCharacters = 0;
+  /** A worker highlighting ahead of the render, for a whole build. */
+  private pool: HighlightPool | null = null;
 
   private constructor(
     private readonly highlighter: Highlighter,
@@ -67,17 +70,25 @@ export class CodeHighlighter {
    * escaped text. `symbols` (offsets into `code`) become links to their entries.
    */
   highlight(code: string, lang: string | null, symbols: readonly SymbolRange[] = []): string {
-    const grammar = grammarFor(lang);
-    const key = symbols.length === 0 ? `${grammar}\u0000${code}` : `${grammar}\u0000${code}\u0000${JSON.stringify(symbols)}`;
-    let html = this.cache.get(key);
-    if (html === undefined) {
-      const tree = grammar ? this.tokenized(code, grammar) : plainCode(code);
-      linkSymbols(tree, symbols);
-      markIndents(tree);
-      html = toHtml(tree);
-      this.remember(key, html);
-    }
+    const key = highlightKey(code, lang, symbols);
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    const html = (this.pool?.has(key) ? this.pool.take(key) : undefined) ?? this.highlightHere(code, lang, symbols);
+    this.remember(key, html);
     return html;
+  }
+
+  private highlightHere(code: string, lang: string | null, symbols: readonly SymbolRange[]): string {
+    const grammar = grammarFor(lang);
+    const tree = grammar ? this.tokenized(code, grammar) : plainCode(code);
+    linkSymbols(tree, symbols);
+    markIndents(tree);
+    return toHtml(tree);
+  }
+
+  /** Snippets asked of `pool` are taken from it rather than highlighted here; null stops asking. */
+  usePool(pool: HighlightPool | null): void {
+    this.pool = pool;
   }
 
   /** Whether light and dark colours come from one tokenization (see `DualThemeStyles`). */
@@ -106,6 +117,12 @@ export class CodeHighlighter {
     this.cache.set(key, html);
     this.cachedCharacters += html.length;
   }
+}
+
+/** What a highlighted snippet is cached (and asked of a pool) by: everything its HTML depends on. */
+export function highlightKey(code: string, lang: string | null, symbols: readonly SymbolRange[] = []): string {
+  const grammar = grammarFor(lang);
+  return symbols.length === 0 ? `${grammar}\u0000${code}` : `${grammar}\u0000${code}\u0000${JSON.stringify(symbols)}`;
 }
 
 /**

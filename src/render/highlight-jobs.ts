@@ -1,0 +1,35 @@
+import type { Nodes } from 'mdast';
+import type { Site } from '../model/site.js';
+import type { ParsedPage } from '../model/types.js';
+import { codeBlockContent } from './code-block-content.js';
+import type { HighlightJob } from './highlight-pool.js';
+import { highlightKey } from './highlight.js';
+import type { SymbolLinkers } from './symbol-links.js';
+
+/**
+ * The code a page will highlight when it renders, asked for exactly as the
+ * views will ask: each `CodeBlock` example with its symbol links, and each
+ * code fence. A snippet left out is highlighted in the render itself, so
+ * this list only has to be right to save time, never to be correct.
+ */
+export function highlightJobs(page: ParsedPage, site: Site, symbols: SymbolLinkers): HighlightJob[] {
+  const jobs: HighlightJob[] = [];
+  const add = (code: string, lang: string | null, ranges: HighlightJob['symbols']): void => {
+    jobs.push({ key: highlightKey(code, lang, ranges), code, lang, symbols: ranges });
+  };
+  const visit = (node: Nodes): void => {
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'CodeBlock') {
+      for (const { language, examples } of codeBlockContent(node, site).languages) {
+        for (const { code, extension } of examples) {
+          if (code === null) continue;
+          add(code, extension, symbols.of(site, language.id).ranges(code, page));
+        }
+      }
+      return;
+    }
+    if (node.type === 'code') add(node.value, node.lang ?? null, []);
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  if (page.tree) visit(page.tree);
+  return jobs;
+}
