@@ -15,6 +15,11 @@ const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
  */
 const plainProse = /^[A-Za-z][A-Za-z0-9 ,.;'"()?%+$-]*$/;
 
+/** Whether trimmed markdown is plain prose: one paragraph whose text is the markdown itself. */
+export function isPlainProse(text: string): boolean {
+  return plainProse.test(text) && !text.includes('  ');
+}
+
 /** Markdown to sanitized HTML, each distinct text rendered once per build. */
 export class MarkdownRenderer {
   private readonly cache = new Map<string, string>();
@@ -32,7 +37,7 @@ export class MarkdownRenderer {
 
   renderUncached(markdown: string): string {
     const text = markdown.trim();
-    if (plainProse.test(text) && !text.includes('  ')) return `<p>${escapeHtml(text)}</p>`;
+    if (isPlainProse(text)) return `<p>${escapeHtml(text)}</p>`;
     return renderMarkdown(text, this.basePath);
   }
 }

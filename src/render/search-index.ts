@@ -7,6 +7,7 @@ import type { Site } from '../model/site.js';
 import type { ParsedPage } from '../model/types.js';
 import { codeBlockContent, type JsxElement } from './code-block-content.js';
 import { resolveEntry, unwrapped, type ResolvedDescription, type ResolvedItem } from './resolved-entry.js';
+import { isPlainProse } from './markdown.js';
 import { withBasePath } from './sanitize.js';
 
 /**
@@ -103,7 +104,8 @@ export class SearchIndexBuilder {
   private plain(markdown: string): string {
     let text = this.plainText.get(markdown);
     if (text === undefined) {
-      text = toString(markdownParser.parse(markdown), { includeHtml: false }).replace(/\s+/g, ' ').trim();
+      const trimmed = markdown.trim();
+      text = isPlainProse(trimmed) ? trimmed : toString(markdownParser.parse(markdown), { includeHtml: false }).replace(/\s+/g, ' ').trim();
       this.plainText.set(markdown, text);
     }
     return text;

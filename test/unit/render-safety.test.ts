@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MarkdownRenderer, renderMarkdown } from '../../src/render/markdown.js';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { isPlainProse, MarkdownRenderer, renderMarkdown } from '../../src/render/markdown.js';
 import { withBasePath } from '../../src/render/sanitize.js';
 import { safeUrl } from '../../src/render/templates.js';
 
@@ -39,9 +43,13 @@ describe('markdown', () => {
     }
     for (const sample of samples) {
       expect(renderer.renderUncached(sample), JSON.stringify(sample)).toBe(renderMarkdown(sample.trim(), '/'));
+      // The search index takes plain prose as its own text: the parser must agree.
+      if (isPlainProse(sample.trim())) expect(toString(markdownParser.parse(sample)).replace(/\s+/g, ' ').trim()).toBe(sample.trim());
     }
   });
 });
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
 
 describe('urls', () => {
   it.each([
