@@ -79,19 +79,19 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
         failed = true;
         continue;
       }
-      for (const file of files) output.write(file.path, file.content);
+      for (const file of files) await output.write(file.path, file.content);
       written += 1;
       options.onPage?.(written, total);
     }
-    for (const file of generatedFiles(renderer, site, templates)) output.write(file.path, file.content);
-    for (const [name, file] of findAssets(config.templates)) output.write(`assets/${name}`, fs.readFileSync(file));
+    for (const file of generatedFiles(renderer, site, templates)) await output.write(file.path, file.content);
+    for (const [name, file] of findAssets(config.templates)) await output.write(`assets/${name}`, fs.readFileSync(file));
     if (failed) {
-      output.abort();
+      await output.abort();
       return { results, written: null };
     }
-    output.commit();
+    await output.commit();
   } catch (error) {
-    output.abort();
+    await output.abort();
     throw error;
   } finally {
     pool?.close();

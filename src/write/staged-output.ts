@@ -1,13 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** Files being written at once: enough to keep the disk busy while the next pages render. */
+const maxWritesInFlight = 32;
+
 /**
  * Output assembled in a sibling folder and swapped in whole by `commit()`:
- * a failed build leaves the previous output exactly as it was.
+ * a failed build leaves the previous output exactly as it was. Files are
+ * written by libuv's threads while the build goes on rendering.
  */
 export class StagedOutput {
   readonly staging: string;
   private readonly created = new Set<string>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: Error | null = null;
 
   constructor(readonly out: string) {
     this.staging = `${out}.polyref-next-${process.pid}`;
@@ -15,8 +21,11 @@ export class StagedOutput {
     fs.mkdirSync(this.staging, { recursive: true });
   }
 
-  /** `relativePath` uses `/`; it never leaves the output folder. */
-  write(relativePath: string, content: string | Buffer): void {
+  /**
+   * Starts writing a file; resolves when there is room for another write.
+   * `relativePath` uses `/`; it never leaves the output folder.
+   */
+  async write(relativePath: string, content: string | Buffer): Promise<void> {
     const target = path.resolve(this.staging, relativePath);
     if (!target.startsWith(this.staging + path.sep)) throw new Error(`Refusing to write outside the output: ${relativePath}`);
     const folder = path.dirname(target);
@@ -24,10 +33,20 @@ export class StagedOutput {
       fs.mkdirSync(folder, { recursive: true });
       this.created.add(folder);
     }
-    fs.writeFileSync(target, content);
+    const writing: Promise<void> = fs.promises
+      .writeFile(target, content)
+      .catch((error: unknown) => {
+        this.failure ??= error instanceof Error ? error : new Error(String(error));
+      })
+      .finally(() => this.inFlight.delete(writing));
+    this.inFlight.add(writing);
+    if (this.inFlight.size >= maxWritesInFlight) await Promise.race(this.inFlight);
   }
 
-  commit(): void {
+  /** Waits for every write, then swaps the output in; a write that failed fails the commit, and nothing is swapped. */
+  async commit(): Promise<void> {
+    await this.settle();
+    if (this.failure) throw this.failure;
     const previous = `${this.out}.polyref-old-${process.pid}`;
     const hadOutput = fs.existsSync(this.out);
     if (hadOutput) fs.renameSync(this.out, previous);
@@ -40,7 +59,12 @@ export class StagedOutput {
     if (hadOutput) fs.rmSync(previous, { recursive: true, force: true });
   }
 
-  abort(): void {
+  async abort(): Promise<void> {
+    await this.settle();
     fs.rmSync(this.staging, { recursive: true, force: true });
+  }
+
+  private async settle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
   }
 }

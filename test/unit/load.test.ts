@@ -57,22 +57,37 @@ describe('ExampleStore', () => {
 });
 
 describe('StagedOutput', () => {
-  it('swaps the new output in whole on commit', () => {
+  it('swaps the new output in whole on commit, once every write is done', async () => {
     const dir = project({ 'out/old.html': 'old' });
     const output = new StagedOutput(path.join(dir, 'out'));
-    output.write('a/index.html', 'new');
+    const pages = Array.from({ length: 100 }, (_, index) => `p${index}/index.html`);
+    for (const page of pages) await output.write(page, `new ${page}`);
     expect(fs.readFileSync(path.join(dir, 'out/old.html'), 'utf8')).toBe('old');
-    output.commit();
-    expect(fs.readdirSync(path.join(dir, 'out'))).toEqual(['a']);
+    await output.commit();
+    expect(fs.readdirSync(path.join(dir, 'out')).sort()).toEqual(pages.map((page) => page.split('/')[0]).sort());
+    for (const page of pages) expect(fs.readFileSync(path.join(dir, 'out', page), 'utf8')).toBe(`new ${page}`);
     expect(fs.readdirSync(dir)).toEqual(['out']);
   });
 
-  it('leaves the previous output untouched on abort and never writes outside', () => {
+  it('leaves the previous output untouched on abort and never writes outside', async () => {
     const dir = project({ 'out/old.html': 'old' });
     const output = new StagedOutput(path.join(dir, 'out'));
-    expect(() => output.write('../escape.html', 'x')).toThrow('outside');
-    output.abort();
+    await output.write('a/index.html', 'new');
+    await expect(output.write('../escape.html', 'x')).rejects.toThrow('outside');
+    await output.abort();
     expect(fs.readdirSync(dir)).toEqual(['out']);
     expect(fs.readFileSync(path.join(dir, 'out/old.html'), 'utf8')).toBe('old');
+  });
+
+  it('fails the commit, and keeps the previous output, when a write failed', async () => {
+    const dir = project({ 'out/old.html': 'old' });
+    const output = new StagedOutput(path.join(dir, 'out'));
+    // A folder where the file should go: the write fails with EISDIR.
+    fs.mkdirSync(path.join(output.staging, 'taken.html'));
+    await output.write('taken.html', 'x');
+    await expect(output.commit()).rejects.toThrow();
+    expect(fs.readFileSync(path.join(dir, 'out/old.html'), 'utf8')).toBe('old');
+    await output.abort();
+    expect(fs.readdirSync(dir)).toEqual(['out']);
   });
 });
