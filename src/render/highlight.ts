@@ -37,8 +37,8 @@ export const themes = { light: 'github-light-default', dark: 'github-dark-defaul
  */
 const tokenizeTimeLimit = 0;
 
-/** Highlighted snippets kept for reuse, counted in characters of HTML (about 64 MB of strings). */
-const cacheCharacterLimit = 32 * 1024 * 1024;
+/** Highlighted snippets kept for reuse (a dev server renders the same pages again), counted in characters of HTML: about 16 MB. */
+const cacheCharacterLimit = 8 * 1024 * 1024;
 
 /**
  * Build-time syntax highlighting with light and dark colours as CSS variables.
