@@ -14,7 +14,9 @@
  * js-yaml, and the dev rebuild of one edited page (bench/compare-dev.js).
  *
  * Wall time is from spawn to exit; CPU is user + system of the process; peak
- * is its max RSS. Hugo uses every core; polyref and Eleventy one.
+ * is its max RSS. polyref builds and checks without its parse cache, as
+ * the others do. Hugo uses every core; polyref parses pages in worker
+ * threads on large sites and highlights code in one; Eleventy uses one core.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -213,7 +215,7 @@ async function compare() {
     log(`${pages} pages: polyref build`);
     const build = await median(async () => {
       fs.rmSync(out, { recursive: true, force: true });
-      return timed(process.execPath, [measureScript, 'build', '--out', out], site);
+      return timed(process.execPath, [measureScript, 'build', '--no-cache', '--out', out], site);
     }, runs);
     push({ pages, name: 'polyref build', timing: build });
     const markdown = markdownPages(out);
@@ -238,7 +240,7 @@ async function compare() {
       push({ pages, name: `Hugo ${hugo} build`, timing });
     }
     log(`${pages} pages: polyref check`);
-    push({ pages, name: 'polyref check', timing: await median(() => timed(process.execPath, [measureScript, 'check'], site), runs) });
+    push({ pages, name: 'polyref check', timing: await median(() => timed(process.execPath, [measureScript, 'check', '--no-cache'], site), runs) });
     log(`${pages} pages: read + js-yaml floor`);
     push({ pages, name: 'floor: read + js-yaml frontmatter', timing: await median(() => timed(process.execPath, [floorScript, path.join(site, 'content'), tools], site), runs) });
     if (!values['no-dev']) {
