@@ -9,6 +9,7 @@ import type { BodyHtml } from './body.js';
 import type { CodeHighlighter } from './highlight.js';
 import { llmsTxt, type PageSummary } from './llms-txt.js';
 import type { MarkdownRenderer } from './markdown.js';
+import { navigationFiles } from './navigation-files.js';
 import { markdownUrl, renderGeneratedPage, renderPage } from './page.js';
 import { cleanMarkdown, pageMarkdown } from './page-markdown.js';
 import { withBasePath } from './sanitize.js';
@@ -83,6 +84,7 @@ export class SiteRenderer {
     }
     const notFound = { relativePath: '404.mdx', url: '/404' };
     files.push({ path: '404.html', content: renderGeneratedPage('404', 'Page not found', '/404', navigationView(notFound, index, config.basePath, this.tree), { site, templates }) });
+    files.push(...navigationFiles(site, this.tree, templates));
     files.push({ path: 'search-index.json', content: `${JSON.stringify(this.search.file())}\n` });
     // Descriptions go out as the pages show them: raw HTML and unsafe links removed.
     const clean = new Map<string, string>();

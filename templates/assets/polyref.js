@@ -217,20 +217,62 @@
   }
 
   // ---- Sidebar sections and the mobile menu --------------------------------
-  for (const group of document.querySelectorAll('.sidebar .nav-group')) {
+  // A page lists the sections on the way to itself; the others come folded and
+  // empty (`data-nav-children`), their links kept once for the whole site in the
+  // file the sidebar names, fetched the first time any of them is unfolded.
+  const sidebar = document.querySelector('.sidebar');
+  let sections = null;
+  const loadSections = () => {
+    sections = sections || fetch(sidebar.getAttribute('data-nav-file'))
+      .then((response) => {
+        if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+        return response.json();
+      })
+      .then((file) => new Map(file.sections.map((section) => [section.id, section.html])));
+    // A failed fetch is tried again at the next unfolding.
+    sections.catch(() => { sections = null; });
+    return sections;
+  };
+  const fillSection = async (group) => {
+    const html = (await loadSections()).get(group.getAttribute('data-nav-children'));
+    if (html === undefined) throw new Error('The navigation file lacks this section');
+    const holder = element('template');
+    holder.innerHTML = html;
+    const list = holder.content.querySelector('ul');
+    if (!list) throw new Error('The navigation file lists no links for this section');
+    group.appendChild(list);
+    for (const inner of list.querySelectorAll('.nav-group')) addToggle(inner);
+  };
+  const addToggle = (group) => {
     const link = group.querySelector(':scope > a');
-    const list = group.querySelector(':scope > ul');
-    if (!link || !list) continue;
+    if (!link || !(group.querySelector(':scope > ul') || group.hasAttribute('data-nav-children'))) return;
     const row = element('div', 'nav-row');
     const toggle = element('button', 'nav-toggle');
     toggle.type = 'button';
     toggle.appendChild(element('span', 'visually-hidden', `${link.textContent} pages`));
     const sync = () => toggle.setAttribute('aria-expanded', String(!group.classList.contains('collapsed')));
-    toggle.addEventListener('click', () => { group.classList.toggle('collapsed'); sync(); });
+    toggle.addEventListener('click', async () => {
+      if (!group.querySelector(':scope > ul')) {
+        if (toggle.hasAttribute('aria-busy')) return;
+        toggle.setAttribute('aria-busy', 'true');
+        try {
+          await fillSection(group);
+        } catch (error) {
+          // Without its links here, the section's own page lists them.
+          location.assign(link.href);
+          return;
+        } finally {
+          toggle.removeAttribute('aria-busy');
+        }
+      }
+      group.classList.toggle('collapsed');
+      sync();
+    });
     sync();
     link.replaceWith(row);
     row.append(link, toggle);
-  }
+  };
+  for (const group of document.querySelectorAll('.sidebar .nav-group')) addToggle(group);
   const menu = document.querySelector('.menu-button');
   const setMenu = (open) => {
     root.classList.toggle('nav-open', open);

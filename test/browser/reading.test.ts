@@ -344,6 +344,59 @@ describe('reading aids', () => {
     ]);
     await done(page);
   });
+
+  it('unfolds a folded section with the links of the navigation file, fetched once, and they navigate', async () => {
+    const page = await open('/reference/directory-sync/directory-group/get');
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const directory = '.sidebar li[data-nav-children="1-1"]';
+    const directoryUser = '.sidebar li[data-nav-children="1-2"]';
+    // The page itself lists neither folded section's links.
+    expect(await page.$$(`${directory} > ul, ${directoryUser} > ul`)).toHaveLength(0);
+    expect(await page.$$('.sidebar a[href^="/reference/directory-sync/directory/"]')).toHaveLength(0);
+
+    await page.click(`${directory} .nav-toggle`);
+    await page.waitForSelector(`${directory} .nav-toggle[aria-expanded="true"]`);
+    const shown = () => page.$$eval(`${directory} > ul a`, (links) => links.filter((link) => link.checkVisibility()).map((link) => link.textContent));
+    expect(await shown()).toEqual(['Get a Directory', 'List Directories', 'Delete a Directory']);
+
+    // From the keyboard, as any toggle: a second section, from the file already fetched.
+    await page.focus(`${directoryUser} .nav-toggle`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`${directoryUser} .nav-toggle[aria-expanded="true"]`);
+    expect(await page.$$eval(`${directoryUser} > ul a`, (links) => links.map((link) => link.textContent))).toEqual(['Get a Directory User', 'List Directory Users']);
+    expect(fetched.filter((url) => url.startsWith('/assets/nav/'))).toEqual(['/assets/nav/reference/_navigation.json']);
+
+    // Folding it again hides the links and keeps them.
+    await page.click(`${directory} .nav-toggle`);
+    expect(await page.getAttribute(`${directory} .nav-toggle`, 'aria-expanded')).toBe('false');
+    expect(await shown()).toEqual([]);
+    await page.click(`${directory} .nav-toggle`);
+    await Promise.all([page.waitForURL('**/reference/directory-sync/directory/list'), page.click(`${directory} a:text-is("List Directories")`)]);
+    expect(await page.textContent('.sidebar a[aria-current="page"]')).toBe('List Directories');
+    expect(await page.$$eval('.sidebar .nav-toggle', (toggles) => toggles.map((toggle) => [toggle.textContent, toggle.getAttribute('aria-expanded')]))).toEqual([
+      ['Directory Sync pages', 'true'],
+      ['Directory pages', 'true'],
+      ['Directory User pages', 'false'],
+      ['Directory Group pages', 'false'],
+    ]);
+    await done(page);
+  });
+
+  it('without JavaScript, takes a folded section’s link to its page, where the section is open', async () => {
+    const page = await open('/reference/directory-sync/directory-group/get', { javaScriptEnabled: false });
+    await Promise.all([page.waitForURL('**/reference/directory-sync/directory'), page.click('.sidebar li[data-nav-children="1-1"] > a')]);
+    expect(await page.textContent('.sidebar a[aria-current="page"]')).toBe('Directory');
+    expect(await page.$$eval('.sidebar li.open > ul a', (links) => links.filter((link) => link.checkVisibility()).map((link) => link.textContent))).toEqual([
+      'Directory',
+      'Get a Directory',
+      'List Directories',
+      'Delete a Directory',
+      'Directory User',
+      'Directory Group',
+    ]);
+    await done(page);
+  });
 });
 
 describe('screenshots for review', () => {

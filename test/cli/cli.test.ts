@@ -192,6 +192,36 @@ describe('polyref build', () => {
     expect(html).not.toMatch(/href="\/reference\//);
   });
 
+  it('writes the sidebar once, in a navigation file, and each page with only the way to itself', () => {
+    const dir = project({ 'polyref.config.json': '{ "basePath": "/docs/" }' });
+    expect(runPolyref(['build'], dir).status).toBe(0);
+    const html = fs.readFileSync(path.join(dir, 'out/reference/directory-sync/directory-group/get/index.html'), 'utf8');
+    const sidebar = /<nav class="sidebar".*?<\/nav>/s.exec(html)![0];
+    expect(sidebar).toContain('data-nav-file="/docs/assets/nav/reference/_navigation.json"');
+    expect(sidebar).toContain('href="/docs/reference/directory-sync/directory-group/list"');
+    // Another section: its own link, folded, without the links below it.
+    expect(sidebar).toContain('<li class="nav-group collapsed" data-nav-children="1-1"><a href="/docs/reference/directory-sync/directory">Directory</a></li>');
+    expect(sidebar).not.toContain('/docs/reference/directory-sync/directory/get');
+    // Previous and next still follow the whole sidebar.
+    expect(html).toContain('<a class="pager-link pager-previous" href="/docs/reference/directory-sync/directory-group" rel="prev">');
+
+    const file = JSON.parse(fs.readFileSync(path.join(dir, 'out/assets/nav/reference/_navigation.json'), 'utf8')) as { sections: Array<{ id: string; html: string }> };
+    expect(file.sections.map((section) => section.id)).toEqual(['1', '1-1', '1-2', '1-3']);
+    expect(file.sections[1]!.html).toBe(
+      [
+        '<ul>',
+        '<li class="nav-item"><a href="/docs/reference/directory-sync/directory/get">Get a Directory</a></li>',
+        '<li class="nav-item"><a href="/docs/reference/directory-sync/directory/list">List Directories</a></li>',
+        '<li class="nav-item"><a href="/docs/reference/directory-sync/directory/delete">Delete a Directory</a></li>',
+        '</ul>',
+        '',
+      ].join('\n'),
+    );
+    // The home page has no `_navigation.mdx` above it: its folder tree gets the root's file.
+    expect(fs.readFileSync(path.join(dir, 'out/index.html'), 'utf8')).toContain('data-nav-file="/docs/assets/nav/_navigation.json"');
+    expect(fs.existsSync(path.join(dir, 'out/assets/nav/_navigation.json'))).toBe(true);
+  });
+
   it('refuses to build into a folder that holds the content', () => {
     const dir = project();
     const result = runPolyref(['build', '--out', '.'], dir);

@@ -307,6 +307,37 @@ describe('IncrementalBuild dependencies', () => {
   }, 120_000);
 });
 
+describe('IncrementalBuild navigation file', () => {
+  it('writes the navigation file again when the navigation changes, and leaves it when only a page does', async () => {
+    const dir = copyExampleSite();
+    const { build } = await IncrementalBuild.start(configOf(dir));
+    try {
+      const navigationFile = 'assets/nav/reference/_navigation.json';
+      const page = path.join(dir, 'content/reference/directory-sync/directory/delete.mdx');
+      fs.appendFileSync(page, '\nOne more sentence.\n');
+      const before = String(build.file(navigationFile));
+      const pageOnly = await build.update([page]);
+      expect(pageOnly.rendered).toEqual(['/reference/directory-sync/directory/delete']);
+      expect(String(build.file(navigationFile))).toBe(before);
+
+      // A link of a section folded on most pages: only the navigation file lists it for them.
+      const navigation = path.join(dir, 'content/reference/_navigation.mdx');
+      fs.writeFileSync(navigation, fs.readFileSync(navigation, 'utf8').replace('title: List Directory Users', 'title: Every Directory User'));
+      const report = await build.update([navigation]);
+      expect(report.ok).toBe(true);
+      const after = String(build.file(navigationFile));
+      expect(before).toContain('List Directory Users');
+      expect(after).toContain('Every Directory User');
+      expect(after).not.toContain('List Directory Users');
+      expect((await runBuild(configOf(dir))).written).not.toBeNull();
+      expect(after).toBe(fs.readFileSync(path.join(dir, 'out', navigationFile), 'utf8'));
+    } finally {
+      build.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
 /** Each page's HTML from a clean build, by URL. */
 async function htmlOfPages(dir: string): Promise<Map<string, string>> {
   const config = configOf(dir);
