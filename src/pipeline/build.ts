@@ -8,7 +8,7 @@ import { findAssets } from '../load/asset-files.js';
 import type { Site } from '../model/site.js';
 import { coverageFiles } from '../render/coverage.js';
 import { CodeHighlighter } from '../render/highlight.js';
-import { highlightJobs } from '../render/highlight-jobs.js';
+import { grammarsUsed, highlightJobs } from '../render/highlight-jobs.js';
 import { HighlightPool } from '../render/highlight-pool.js';
 import { SymbolLinkers } from '../render/symbol-links.js';
 import { MarkdownRenderer } from '../render/markdown.js';
@@ -48,13 +48,15 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
   if (countFindings(results.flatMap((result) => result.findings)).errors > 0) return { results, written: null };
 
   const templates = new Templates(site.templates);
-  const highlighter = await CodeHighlighter.create();
+  const pages = site.index.pages.filter((page) => page.kind === 'page');
+  const grammars = grammarsUsed(pages, site);
+  const useWorker = options.highlightWorker ?? (pages.length >= minPagesForWorker && os.availableParallelism() > 1);
+  // Started first, so that the worker loads its grammars while the main thread loads its own.
+  const pool = useWorker ? HighlightPool.start(grammars, options.highlightWorkerScript ? { workerScript: options.highlightWorkerScript } : {}) : null;
+  const highlighter = await CodeHighlighter.create({ only: grammars });
   const markdown = new MarkdownRenderer(config.basePath);
   const symbols = new SymbolLinkers();
   const renderer = new SiteRenderer({ site, templates, markdown, highlighter, symbols });
-  const pages = site.index.pages.filter((page) => page.kind === 'page');
-  const useWorker = options.highlightWorker ?? (pages.length >= minPagesForWorker && os.availableParallelism() > 1);
-  const pool = useWorker ? HighlightPool.start(options.highlightWorkerScript ? { workerScript: options.highlightWorkerScript } : {}) : null;
   highlighter.usePool(pool);
   // The worker highlights the code of the pages ahead while the main thread renders the rest;
   // it is asked a few pages at a time, since each message costs the main thread a system call.

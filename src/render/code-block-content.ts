@@ -62,6 +62,16 @@ export function codeBlockContent(node: JsxElement, site: Site, { readExamples = 
   return { title: typeof attributes.title === 'string' ? attributes.title : null, referenceId, languages };
 }
 
+/** Every example file a `CodeBlock` may show, in any language, without reading them. */
+export function exampleFiles(node: JsxElement, site: Site): string[] {
+  const files: string[] = [];
+  for (const tab of codeBlockTabs(node, literalAttributes(node))) {
+    const found = site.examples.lookup(tab.file);
+    if (found.kind === 'found') files.push(...found.files.values());
+  }
+  return files;
+}
+
 function codeBlockTabs(node: JsxElement, attributes: Record<string, string | true>): Tab[] {
   if (typeof attributes.file === 'string') {
     return [{ title: null, file: attributes.file, language: null }];

@@ -1,9 +1,10 @@
+import path from 'node:path';
 import type { Nodes } from 'mdast';
 import type { Site } from '../model/site.js';
 import type { ParsedPage } from '../model/types.js';
-import { codeBlockContent } from './code-block-content.js';
+import { codeBlockContent, exampleFiles } from './code-block-content.js';
 import type { HighlightJob } from './highlight-pool.js';
-import { highlightKey } from './highlight.js';
+import { grammarFor, highlightKey, type Grammar } from './highlight.js';
 import type { SymbolLinkers } from './symbol-links.js';
 
 /**
@@ -32,4 +33,25 @@ export function highlightJobs(page: ParsedPage, site: Site, symbols: SymbolLinke
   };
   if (page.tree) visit(page.tree);
   return jobs;
+}
+
+/**
+ * The grammars the pages can need: those of every example file their
+ * `CodeBlock`s name, in any language, and of every code fence.
+ */
+export function grammarsUsed(pages: readonly ParsedPage[], site: Site): Set<Grammar> {
+  const used = new Set<Grammar>();
+  const note = (lang: string | null): void => {
+    const grammar = grammarFor(lang);
+    if (grammar) used.add(grammar);
+  };
+  const visit = (node: Nodes): void => {
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'CodeBlock') {
+      for (const file of exampleFiles(node, site)) note(path.extname(file).slice(1));
+    }
+    if (node.type === 'code') note(node.lang ?? null);
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  for (const page of pages) if (page.tree) visit(page.tree);
+  return used;
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { Grammar } from './highlight.js';
 import type { SymbolRange } from './symbol-links.js';
 
 /** One snippet to highlight, under the key the highlighter caches it by. */
@@ -15,6 +16,8 @@ export interface HighlightJob {
 export type HighlightMessage = { key: string; html: string } | { ready: true };
 
 export interface HighlightWorkerSetup {
+  /** The grammars to load (see `CodeHighlighter.create`). */
+  grammars: Grammar[];
   /** Bumped by the worker after each message, so that a waiting main thread wakes. */
   signal: SharedArrayBuffer;
   results: MessagePort;
@@ -46,11 +49,14 @@ export class HighlightPool {
   }
 
   /** A pool with one worker, or null when the compiled worker is not there (running from sources). */
-  static start({ stallMs = defaultStallMs, workerScript = highlightWorkerScript() }: { stallMs?: number; workerScript?: URL | null } = {}): HighlightPool | null {
+  static start(
+    grammars: Iterable<Grammar>,
+    { stallMs = defaultStallMs, workerScript = highlightWorkerScript() }: { stallMs?: number; workerScript?: URL | null } = {},
+  ): HighlightPool | null {
     if (!workerScript) return null;
     const signal = new SharedArrayBuffer(4);
     const channel = new MessageChannel();
-    const setup: HighlightWorkerSetup = { signal, results: channel.port2 };
+    const setup: HighlightWorkerSetup = { grammars: [...grammars], signal, results: channel.port2 };
     const worker = new Worker(workerScript, { workerData: setup, transferList: [channel.port2] });
     // The worker never keeps the process alive; its failure shows as silence, handled in `take`.
     worker.unref();

@@ -9,7 +9,7 @@ import type { HighlightJob, HighlightMessage, HighlightWorkerSetup } from './hig
  */
 const setup = workerData as HighlightWorkerSetup;
 const signal = new Int32Array(setup.signal);
-const highlighter = await CodeHighlighter.create();
+const highlighter = await CodeHighlighter.create({ only: setup.grammars });
 
 const send = (message: HighlightMessage): void => {
   setup.results.postMessage(message);

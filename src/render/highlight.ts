@@ -18,7 +18,7 @@ const grammars = [
   'php', 'python', 'ruby', 'rust', 'shellscript', 'sql', 'swift', 'tsx', 'typescript', 'xml', 'yaml',
 ] as const;
 
-type Grammar = (typeof grammars)[number];
+export type Grammar = (typeof grammars)[number];
 
 const aliases: Record<string, string> = {
   sh: 'bash', shell: 'bash', zsh: 'bash', curl: 'bash', cs: 'csharp', dotnet: 'csharp', rb: 'ruby', py: 'python',
@@ -51,15 +51,24 @@ export class CodeHighlighter {
   /** A worker highlighting ahead of the render, for a whole build. */
   private pool: HighlightPool | null = null;
 
+  private readonly loaded: ReadonlySet<string>;
+
   private constructor(
     private readonly highlighter: Highlighter,
     private readonly dual: DualThemeStyles | null,
-  ) {}
+  ) {
+    this.loaded = new Set(highlighter.getLoadedLanguages());
+  }
 
-  static async create(): Promise<CodeHighlighter> {
+  /**
+   * `only` limits the grammars loaded to those a build will use (each costs
+   * start-up time); without it, every bundled grammar is loaded, as a dev
+   * server needs, since an edit may bring any language.
+   */
+  static async create({ only }: { only?: Iterable<Grammar> } = {}): Promise<CodeHighlighter> {
     const highlighter = await createHighlighter({
       themes: [themes.light, themes.dark],
-      langs: [...grammars],
+      langs: only ? [...new Set(only)] : [...grammars],
       engine: createJavaScriptRegexEngine(),
     });
     return new CodeHighlighter(highlighter, DualThemeStyles.of(highlighter));
@@ -80,6 +89,8 @@ export class CodeHighlighter {
 
   private highlightHere(code: string, lang: string | null, symbols: readonly SymbolRange[]): string {
     const grammar = grammarFor(lang);
+    // `only` is computed from the same pages and examples that are rendered: a grammar missing here is polyref's bug.
+    if (grammar && !this.loaded.has(grammar)) throw new Error(`The ${grammar} grammar was not loaded for this build`);
     const tree = grammar ? this.tokenized(code, grammar) : plainCode(code);
     linkSymbols(tree, symbols);
     markIndents(tree);

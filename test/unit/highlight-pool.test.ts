@@ -24,6 +24,7 @@ function job(code: string, lang: string | null, linker = SymbolLinker.none): Hig
   return { key: highlightKey(code, lang, symbols), code, lang, symbols };
 }
 
+const grammars = ['python', 'javascript', 'bash'] as const;
 const linker = SymbolLinker.of([{ key: 'list_groups', patternBefore: 'directory_sync\\.', href: '/reference/list' }]);
 const jobs = [
   job('page = client.directory_sync.list_groups(limit=10)', 'py', linker),
@@ -35,11 +36,11 @@ const jobs = [
 describe('HighlightPool', () => {
   it('highlight-worker: runs from dist/ only', () => {
     expect(fs.existsSync(workerScript), 'dist/render/highlight-worker.js is built (run `npx tsc -p .`)').toBe(true);
-    expect(HighlightPool.start({ workerScript: null })).toBeNull();
+    expect(HighlightPool.start(grammars, { workerScript: null })).toBeNull();
   });
 
   it('hands back exactly the HTML the main thread would make, symbol links included', () => {
-    const pool = HighlightPool.start({ workerScript })!;
+    const pool = HighlightPool.start(grammars, { workerScript })!;
     try {
       pool.request(jobs);
       for (const { key, code, lang, symbols } of jobs) {
@@ -53,10 +54,21 @@ describe('HighlightPool', () => {
     }
   });
 
+  it('loads only the grammars it is given, and says so when asked for another', async () => {
+    const few = await CodeHighlighter.create({ only: ['python'] });
+    try {
+      expect(few.highlight('x = 1', 'py')).toBe(highlighter.highlight('x = 1', 'py'));
+      expect(() => few.highlight('x := 1', 'go')).toThrow('The go grammar was not loaded');
+      expect(few.highlight('plain', 'no-such-language')).toBe(highlighter.highlight('plain', 'no-such-language'));
+    } finally {
+      few.dispose();
+    }
+  });
+
   it('costs time, never output, when its worker dies: what it was asked is left to the caller', () => {
     const dying = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'polyref-highlight-')), 'dying.mjs');
     fs.writeFileSync(dying, "import { parentPort } from 'node:worker_threads';\nparentPort.once('message', () => process.exit(1));\n");
-    const pool = HighlightPool.start({ workerScript: pathToFileURL(dying), stallMs: 200 })!;
+    const pool = HighlightPool.start(grammars, { workerScript: pathToFileURL(dying), stallMs: 200 })!;
     try {
       pool.request(jobs);
       expect(pool.take(jobs[1]!.key)).toBeUndefined();
