@@ -1,13 +1,8 @@
 import type { Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { Root } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { parseMarkdown } from './markdown-parse.js';
 import { rewriteLinks, sanitizeTree } from './sanitize.js';
-
-const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /**
  * Plain prose (most descriptions) needs no parser: letters, digits, spaces and
@@ -43,7 +38,8 @@ export class MarkdownRenderer {
 }
 
 export function renderMarkdown(markdown: string, basePath: string): string {
-  const tree = markdownParser.parse(markdown) as Root;
+  // Shared with the Markdown copies, which show the same descriptions: read, never changed.
+  const tree = parseMarkdown(markdown);
   // Raw HTML in markdown is dropped here (no allowDangerousHtml), then sanitized again.
   const hast = sanitizeTree(toHast(tree) as HastRoot);
   rewriteLinks(hast, basePath);

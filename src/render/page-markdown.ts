@@ -1,30 +1,13 @@
-import type {
-  BlockContent,
-  Heading,
-  Nodes,
-  Paragraph,
-  PhrasingContent,
-  Root,
-  RootContent,
-  Table,
-  TableCell,
-  TableRow,
-} from 'mdast';
-import { gfmToMarkdown } from 'mdast-util-gfm';
-import { toMarkdown } from 'mdast-util-to-markdown';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type { BlockContent, Root, RootContent } from 'mdast';
 import type { Site } from '../model/site.js';
 import type { ParsedPage } from '../model/types.js';
-import { codeBlockContent, literalAttributes, type CodeBlockContent, type JsxElement } from './code-block-content.js';
-import { resolveEntry, unwrapped, type ResolvedEntry, type ResolvedItem } from './resolved-entry.js';
-import { safeUrl } from './templates.js';
+import { codeBlockContent, literalAttributes, type JsxElement } from './code-block-content.js';
+import { codeBlockMarkdown } from './markdown-copy/code-block-markdown.js';
+import { copyDescription } from './markdown-copy/descriptions.js';
+import { serializeMarkdown } from './markdown-copy/serialize.js';
+import { heading, paragraph, text } from './markdown-copy/shared-nodes.js';
 import { withBasePath } from './sanitize.js';
-
-const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
-
-type Depth = Heading['depth'];
+import { safeUrl } from './templates.js';
 
 /**
  * The Markdown copy of a page written beside it as `index.md`: its prose as
@@ -32,12 +15,19 @@ type Depth = Heading['depth'];
  * for readers that prefer text (language models, terminals, diffs).
  */
 export function pageMarkdown(page: ParsedPage, site: Site): string {
+  return serializeMarkdown(pageMarkdownTree(page, site));
+}
+
+/**
+ * The copy as mdast. Nodes the site repeats (descriptions, names, captions)
+ * are shared between pages and written once: see `serializeMarkdown`.
+ */
+export function pageMarkdownTree(page: ParsedPage, site: Site): Root {
   const title = page.title ?? page.url;
   const converter = new MarkdownConverter(page, site);
   const body = page.tree ? converter.blocks(page.tree.children, 1) : [];
   const hasTitle = page.tree?.children.some((node) => node.type === 'heading' && node.depth === 1) ?? false;
-  const children: RootContent[] = hasTitle ? body : [heading(1, [{ type: 'text', value: title }]), ...body];
-  return toMarkdown({ type: 'root', children }, { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '_', rule: '-' });
+  return { type: 'root', children: hasTitle ? body : [heading(1, [text(title)]), ...body] };
 }
 
 class MarkdownConverter {
@@ -82,153 +72,13 @@ class MarkdownConverter {
     const children = this.blocks(node.children as RootContent[], depth);
     if (node.name === 'Callout') {
       const label = literalAttributes(node).type === 'warning' ? 'Warning:' : 'Note:';
-      return [{ type: 'blockquote', children: [paragraph([{ type: 'strong', children: [{ type: 'text', value: label }] }]), ...(children as BlockContent[])] }];
+      return [{ type: 'blockquote', children: [paragraph([{ type: 'strong', children: [text(label)] }]), ...(children as BlockContent[])] }];
     }
     return children;
   }
 }
 
-function codeBlockMarkdown(content: CodeBlockContent, page: ParsedPage, site: Site, depth: number): RootContent[] {
-  const out: RootContent[] = [];
-  const languageDepth = Math.min(depth + 1, 6) as Depth;
-  if (content.title) out.push(paragraph([{ type: 'strong', children: [{ type: 'text', value: content.title }] }]));
-  for (const { language, examples, entries } of content.languages) {
-    out.push(heading(languageDepth, [{ type: 'text', value: language.label }]));
-    for (const example of examples) {
-      if (example.title) out.push(paragraph([{ type: 'emphasis', children: [{ type: 'text', value: example.title }] }]));
-      if (example.code !== null) out.push({ type: 'code', lang: example.extension, meta: null, value: example.code });
-      if (example.link) out.push(paragraph([{ type: 'link', url: example.link, children: [{ type: 'text', value: example.link }] }]));
-    }
-    for (const located of entries) {
-      out.push(...entryMarkdown(resolveEntry(located, page, site.index), Math.min(languageDepth + 1, 6) as Depth, site));
-    }
-  }
-  return out;
-}
-
-function entryMarkdown(entry: ResolvedEntry, depth: Depth, site: Site): RootContent[] {
-  const out: RootContent[] = [heading(depth, [{ type: 'inlineCode', value: entry.title }])];
-  const labels = [entry.type, ...entry.flags].filter((label): label is string => label !== null);
-  if (labels.length > 0) out.push(paragraph(labels.flatMap((label, index) => [...(index ? [text(' · ')] : []), { type: 'inlineCode', value: label } as const])));
-  if (entry.description) out.push(...blocksOf(entry.description.markdown, site));
-  for (const [caption, items] of [['Properties', entry.properties], ['Parameters', entry.parameters], ['Returns', entry.returns]] as const) {
-    if (!items || items.length === 0) continue;
-    out.push(paragraph([{ type: 'strong', children: [text(caption)] }]));
-    out.push(itemTable(items, caption === 'Parameters', site));
-  }
-  return out;
-}
-
-/** One row per item, children after their parent with a dotted name (`emails.primary`). */
-function itemTable(items: ResolvedItem[], isParameters: boolean, site: Site): Table {
-  const rows: TableRow[] = [row(['Name', 'Type', isParameters ? 'Required' : 'Optional', 'Description'].map((label) => [text(label)]))];
-  const walk = (list: ResolvedItem[], prefix: string): void => {
-    for (const item of unwrapped(list)) {
-      const name = `${prefix}${item.name}`;
-      const marker = isParameters ? (item.optional ? 'no' : 'yes') : item.optional ? 'yes' : '';
-      const nameCell: PhrasingContent[] =
-        item.kind === 'entry' && item.url
-          ? [{ type: 'link', url: withBasePath(item.url, site.config.basePath), children: [{ type: 'inlineCode', value: name }] }]
-          : [{ type: 'inlineCode', value: name }];
-      rows.push(
-        row([
-          nameCell,
-          item.type ? [{ type: 'inlineCode', value: item.type }] : [],
-          marker ? [text(marker)] : [],
-          item.description ? phrasingOf(item.description.markdown, site) : [],
-        ]),
-      );
-      walk(item.properties, `${name}.`);
-    }
-  };
-  walk(items, '');
-  return { type: 'table', align: [null, null, null, null], children: rows };
-}
-
-/**
- * Descriptions already parsed, by base path and text: a site repeats the
- * same descriptions in every language and on many pages. The nodes are only
- * ever read once made, so one parse serves every table that shows the text.
- */
-const parsedDescriptions = new Map<string, RootContent[]>();
-const parsedDescriptionsLimit = 100_000;
-
 /** A description as Markdown text, cleaned as the Markdown copies are: for `polyref.json`. */
 export function cleanMarkdown(markdown: string, site: Site): string {
-  return toMarkdown({ type: 'root', children: blocksOf(markdown, site) }, { extensions: [gfmToMarkdown()], bullet: '-', emphasis: '_', rule: '-' }).trimEnd();
-}
-
-/** A description as blocks, links given the base path. */
-function blocksOf(markdown: string, site: Site): RootContent[] {
-  const key = `${site.config.basePath}\u0000${markdown}`;
-  let blocks = parsedDescriptions.get(key);
-  if (!blocks) {
-    const tree = markdownParser.parse(markdown) as Root;
-    cleanDescription(tree, site.config.basePath);
-    blocks = tree.children;
-    if (parsedDescriptions.size >= parsedDescriptionsLimit) parsedDescriptions.clear();
-    parsedDescriptions.set(key, blocks);
-  }
-  return [...blocks];
-}
-
-/** A description squeezed into one table cell: its paragraphs' inline content, joined by spaces. */
-function phrasingOf(markdown: string, site: Site): PhrasingContent[] {
-  const inline: PhrasingContent[] = [];
-  const collect = (nodes: RootContent[]): void => {
-    for (const node of nodes) {
-      if (node.type === 'paragraph' || node.type === 'heading') {
-        if (inline.length > 0) inline.push(text(' '));
-        inline.push(...node.children);
-      } else if ('children' in node) {
-        collect(node.children as RootContent[]);
-      } else if (node.type === 'code') {
-        if (inline.length > 0) inline.push(text(' '));
-        inline.push({ type: 'inlineCode', value: node.value.replace(/\s+/g, ' ') });
-      }
-    }
-  };
-  collect(blocksOf(markdown, site));
-  return inline.map(singleLine);
-}
-
-/** A copy of phrasing content on one line: a line break would end the table row. */
-function singleLine(node: PhrasingContent): PhrasingContent {
-  if (node.type === 'break') return text(' ');
-  if (node.type === 'text' || node.type === 'inlineCode') return { ...node, value: node.value.replace(/\s*\n\s*/g, ' ') };
-  if ('children' in node) return { ...node, children: (node.children as PhrasingContent[]).map(singleLine) } as PhrasingContent;
-  return node;
-}
-
-/**
- * The Markdown copies hold what the HTML pages show: raw HTML dropped, unsafe
- * URLs neutralised, root-relative links given the base path.
- */
-function cleanDescription(node: Nodes, basePath: string): void {
-  if (node.type === 'link' || node.type === 'definition' || node.type === 'image') {
-    node.url = safeUrl(withBasePath(node.url, basePath));
-  }
-  if ('children' in node) {
-    const children = node.children as Nodes[];
-    for (let index = children.length - 1; index >= 0; index--) {
-      if (children[index]!.type === 'html') children.splice(index, 1);
-      else cleanDescription(children[index]!, basePath);
-    }
-  }
-}
-
-function heading(depth: Depth, children: PhrasingContent[]): Heading {
-  return { type: 'heading', depth, children };
-}
-
-function paragraph(children: PhrasingContent[]): Paragraph {
-  return { type: 'paragraph', children };
-}
-
-function text(value: string): PhrasingContent {
-  return { type: 'text', value };
-}
-
-function row(cells: PhrasingContent[][]): TableRow {
-  return { type: 'tableRow', children: cells.map((children): TableCell => ({ type: 'tableCell', children })) };
+  return serializeMarkdown({ type: 'root', children: [...copyDescription(markdown, site.config.basePath).blocks] }).trimEnd();
 }
