@@ -138,6 +138,8 @@ export function changedUrls(report: UpdateReport, rootIsGenerated: boolean): str
 function statusOf(report: UpdateReport, cwd: string): DevStatus {
   const problems: ProblemView[] = [];
   if (report.problem) problems.push({ file: 'templates', line: 0, column: 0, ruleId: 'template', severity: 'error', message: report.problem });
+  // Without errors there is nothing to list: a large site's findings need not be walked after every save.
+  if (report.errors === 0) return { ok: report.ok, problems };
   for (const result of report.results) {
     for (const finding of result.findings) {
       if (finding.severity !== 'error') continue;

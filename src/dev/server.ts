@@ -6,6 +6,12 @@ import { clientPath, clientScript, eventsPath } from './client-script.js';
 /** Where the server reads the site from: the last good output, by path relative to the output folder. */
 export interface SiteFiles {
   file(relativePath: string): string | Buffer | undefined;
+  /**
+   * The file when it is at hand, without making the files about the whole
+   * site (which may take seconds on a large site): a page's URL is tried
+   * under several names, and a miss of the first must not make them.
+   */
+  fileAtHand?(relativePath: string): string | Buffer | undefined;
 }
 
 /** One problem as the browser overlay shows it. */
@@ -166,10 +172,13 @@ export class DevServer {
     }
     // Only names of the output are ever looked up: nothing here reads the file system.
     const relative = path.normalize(pathname).replace(/^\/+/, '');
-    for (const candidate of candidates(relative)) {
-      const content = this.site.file(candidate);
-      if (content === undefined) continue;
-      return this.respond(request, response, 200, contentTypeOf(candidate), content);
+    const names = candidates(relative);
+    for (const lookup of [(name: string) => this.site.fileAtHand?.(name), (name: string) => this.site.file(name)]) {
+      for (const candidate of names) {
+        const content = lookup(candidate);
+        if (content === undefined) continue;
+        return this.respond(request, response, 200, contentTypeOf(candidate), content);
+      }
     }
     this.notFound(request, response);
   }

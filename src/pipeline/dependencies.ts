@@ -21,6 +21,8 @@ export type TablePath = string;
 export class DependencySet {
   /** `table\u0000key` for every key looked up. */
   readonly keys = new Set<string>();
+  /** `table\u0000key` for every key only asked about (`has`): whether it is there matters, not what it holds. */
+  readonly presence = new Set<string>();
   /** Tables read whole; any change under them concerns this page. */
   readonly wholeTables = new Set<TablePath>();
   /** Example `file` values looked up (relative to the examples root, as written). */
@@ -112,7 +114,7 @@ class RecordingMap<K, V> implements Map<K, V> {
   }
 
   has(key: K): boolean {
-    this.dependencies.keys.add(DependencySet.keyOf(this.table, key));
+    this.dependencies.presence.add(DependencySet.keyOf(this.table, key));
     return this.target.has(key);
   }
 
@@ -174,7 +176,7 @@ class RecordingSet<T> implements Set<T> {
   ) {}
 
   has(value: T): boolean {
-    this.dependencies.keys.add(DependencySet.keyOf(this.table, value));
+    this.dependencies.presence.add(DependencySet.keyOf(this.table, value));
     return this.target.has(value);
   }
 

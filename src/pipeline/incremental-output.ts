@@ -4,14 +4,15 @@
  * the files about the whole site, made from what every page left. Both go
  * through the functions `build` itself uses, so the bytes are the same.
  */
+import { ConfigError } from '../config/config-error.js';
 import type { Site } from '../model/site.js';
 import type { NavigationLink, ParsedPage } from '../model/types.js';
 import type { BodyHtml } from '../render/body.js';
 import type { CodeHighlighter } from '../render/highlight.js';
 import type { MarkdownRenderer } from '../render/markdown.js';
 import type { SymbolLinkers } from '../render/symbol-links.js';
-import { renderPageFiles, SiteRenderer, type OutputFile } from '../render/site-renderer.js';
-import type { Templates } from '../render/templates.js';
+import { renderPageFiles, SiteRenderer, siteNavigationFiles, type OutputFile } from '../render/site-renderer.js';
+import { TemplateError, type Templates } from '../render/templates.js';
 import { generatedFiles } from './build.js';
 import { DependencySet, recordingFolderTree, recordingSite } from './dependencies.js';
 
@@ -41,6 +42,21 @@ export function renderRecorded(page: ParsedPage, resources: RenderResources): Pa
     recordingFolderTree(resources.tree, dependencies),
   );
   return { page, files, dependencies, headings };
+}
+
+/**
+ * The files about the whole site that the index alone makes (home and 404
+ * pages, navigation files): what a reader asks for first, made in a moment
+ * where the rest takes seconds on a large site.
+ */
+export function siteNavigationOutput(resources: RenderResources): OutputFile[] {
+  try {
+    return siteNavigationFiles(resources.site, resources.templates, resources.tree);
+  } catch (error) {
+    // As `generatedFiles` reports it for a build.
+    if (error instanceof TemplateError) throw new ConfigError(error.message, 'fix the template named in the message');
+    throw error;
+  }
 }
 
 /** The files about the whole site, from every page's render in page order. */

@@ -16,7 +16,7 @@ import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/config-error.js';
 import { findAssets } from '../load/asset-files.js';
 import { ExampleStore } from '../load/examples.js';
-import { findSources, type SourceFile } from '../load/find-sources.js';
+import { compareStrings, findSources, type SourceFile } from '../load/find-sources.js';
 import { readSource } from '../load/read-source.js';
 import { builtinTemplates, componentNames, findTemplates } from '../load/template-files.js';
 import type { Site } from '../model/site.js';
@@ -28,10 +28,11 @@ import { MarkdownRenderer } from '../render/markdown.js';
 import { Templates, TemplateError } from '../render/templates.js';
 import { folderTree } from '../render/views/navigation-view.js';
 import type { FileFindings } from '../report/to-vfiles.js';
+import { DependencyReaders } from './dependency-readers.js';
 import { DependencySet, recordingSite } from './dependencies.js';
-import { fingerprint } from './fingerprint.js';
+import { presenceChanged, readingChange, readKey } from './fingerprint.js';
 import { IndexUpdater, type PageChange } from './index-update.js';
-import { renderRecorded, siteFiles, type PageRender, type RenderResources } from './incremental-output.js';
+import { renderRecorded, siteFiles, siteNavigationOutput, type PageRender, type RenderResources } from './incremental-output.js';
 import { loadSite } from './load-site.js';
 
 export interface UpdateReport {
@@ -55,14 +56,23 @@ export interface UpdateReport {
 interface PageState {
   page: ParsedPage;
   findings: Finding[];
+  /** Errors and warnings among `findings`. */
+  counts: FindingCounts;
   checkDependencies: DependencySet;
   render: PageRender | null;
+}
+
+interface FindingCounts {
+  errors: number;
+  warnings: number;
 }
 
 /** What changed since the output was last brought up to date. */
 interface Pending {
   /** Dependency keys whose value changed, for output (places left out). */
   keys: Set<string>;
+  /** Those of `keys` that came or went. */
+  presence: Set<string>;
   /** Sources whose parsed page changed, added or removed, by file. */
   files: Set<string>;
   /** Example folders under which something changed, absolute. */
@@ -82,14 +92,30 @@ export class IncrementalBuild {
   private tree: NavigationLink[] = [];
   private treeText = '';
   private readonly pageOutputs = new Map<string, string | Buffer>();
+  /** The files about the whole site as the last good output makes them, made when first asked for. */
   private siteOutputs: Map<string, string | Buffer> | null = null;
-  private pending: Pending = { keys: new Set(), files: new Set(), examplePaths: new Set(), tree: true, everything: true };
+  /** Those of them the index alone makes, when they were asked for before the rest. */
+  private navigationOutputs: Map<string, string | Buffer> | null = null;
+  /** The names of the files about the whole site as last made: they change only when pages come or go. */
+  private siteFileNames: Set<string> | null = null;
+  private pending: Pending = noChanges(true);
   private problem: string | null = null;
   private renderFailures = new Map<string, Finding>();
   /** Output paths of removed pages, dropped with the next good output. */
   private readonly orphans = new Set<string>();
   /** Compiled symbol links, valid until the index changes. */
   private symbols = new SymbolLinkers();
+  /** Which pages read what, as last checked and as last rendered: a change finds its pages here. */
+  private readonly checkReaders = new DependencyReaders<PageState>();
+  private readonly renderReaders = new DependencyReaders<PageState>();
+  /** Findings of every page as last reported, in page order; null when the page list changed since. */
+  private results: FileFindings[] | null = null;
+  /** Pages checked since `results` was made. */
+  private readonly checkedSince = new Set<PageState>();
+  /** Findings of all pages, added up: `results` without counting them again. */
+  private readonly totals: FindingCounts = { errors: 0, warnings: 0 };
+  /** Template assets as last put in the output. */
+  private assetsOut = new Set<string>();
 
   private constructor(
     readonly config: Config,
@@ -106,7 +132,7 @@ export class IncrementalBuild {
     build.pages = site.index.pages;
     build.updater = new IndexUpdater(site.index);
     build.problem = build.loadTemplates();
-    for (const page of build.pages) build.states.set(page.file, { page, findings: [], checkDependencies: new DependencySet(), render: null });
+    for (const page of build.pages) build.states.set(page.file, newState(page));
     for (const state of build.states.values()) build.check(state);
     const report = build.finish(started, build.pages.length);
     return { build, report };
@@ -119,9 +145,25 @@ export class IncrementalBuild {
     return all;
   }
 
-  /** One output file, without making the files about the whole site unless asked for one of them. */
+  /**
+   * One output file, without making the files about the whole site unless
+   * asked for one of them; navigation files and the home and 404 pages are
+   * made without the search index and `polyref.json`.
+   */
   file(relativePath: string): string | Buffer | undefined {
-    return this.pageOutputs.get(relativePath) ?? this.siteFiles().get(relativePath);
+    const own = this.pageOutputs.get(relativePath);
+    // Templates that never compiled leave nothing to make the site's files with.
+    if (own !== undefined || !this.templates) return own;
+    if (this.siteOutputs) return this.siteOutputs.get(relativePath);
+    this.navigationOutputs ??= new Map(siteNavigationOutput(this.resources()).map((file) => [file.path, file.content]));
+    const navigation = this.navigationOutputs.get(relativePath);
+    if (navigation !== undefined || (this.siteFileNames && !this.siteFileNames.has(relativePath))) return navigation;
+    return this.siteFiles().get(relativePath);
+  }
+
+  /** One output file made by a page, or a template asset; undefined for the files about the whole site. */
+  fileAtHand(relativePath: string): string | Buffer | undefined {
+    return this.pageOutputs.get(relativePath) ?? (this.siteOutputs ?? this.navigationOutputs)?.get(relativePath);
   }
 
   /** Whether an output file is made for the whole site (the list of pages, the 404 page) rather than by one page. */
@@ -146,33 +188,46 @@ export class IncrementalBuild {
     }
     const pageChanges = this.reparse(changes.sources, changes.structure);
     const checkKeys = new Set<string>();
+    const checkPresence = new Set<string>();
     if (pageChanges.length > 0) {
       const plan = this.updater.plan(pageChanges);
-      const before = new Map([...plan.touched].map((key) => [key, [fingerprint(this.site.index, key, true), fingerprint(this.site.index, key, false)]]));
+      const before = new Map([...plan.touched].map((key) => [key, readKey(this.site.index, key)]));
       this.pages = this.orderedPages(pageChanges);
       this.updater.apply(plan, this.pages);
-      for (const [key, [output, check]] of before) {
-        if (fingerprint(this.site.index, key, true) !== output) this.pending.keys.add(key);
-        if (fingerprint(this.site.index, key, false) !== check) checkKeys.add(key);
+      for (const [key, reading] of before) {
+        const after = readKey(this.site.index, key);
+        const change = readingChange(reading, after);
+        if (change === 'output') this.pending.keys.add(key);
+        if (change !== 'none') checkKeys.add(key);
+        if (presenceChanged(reading, after)) {
+          this.pending.presence.add(key);
+          checkPresence.add(key);
+        }
       }
     }
     // Whatever was computed once per site (and cached by the site object) is stale now.
     this.site = { ...this.site };
     if ([...this.pending.keys].some((key) => key.startsWith('entriesByKey'))) this.symbols = new SymbolLinkers();
     // Check again what changed, what reads what changed, and everything when templates or components did.
-    const changedTables = tablesOf(checkKeys);
-    const exampleKeys = this.exampleKeysUnder(changes.examples);
-    const parsedAgain = new Set(pageChanges.map((change) => change.after));
+    let stale: Iterable<PageState>;
+    if (changes.templates) {
+      stale = [...this.states.values()];
+    } else {
+      const readers = this.checkReaders.readersOf({
+        keys: checkKeys,
+        presence: checkPresence,
+        tables: tablesOf(checkKeys),
+        examples: this.exampleKeysUnder(changes.examples),
+        pages: pageChanges.length > 0,
+        folderTree: false,
+      });
+      for (const { after } of pageChanges) if (after) readers.add(this.states.get(after.file)!);
+      stale = readers;
+    }
     let checked = 0;
-    for (const state of this.states.values()) {
-      if (
-        changes.templates ||
-        parsedAgain.has(state.page) ||
-        readsChanged(state.checkDependencies, checkKeys, changedTables, pageChanges.length > 0, exampleKeys)
-      ) {
-        this.check(state);
-        checked += 1;
-      }
+    for (const state of stale) {
+      this.check(state);
+      checked += 1;
     }
     return this.finish(started, checked);
   }
@@ -232,35 +287,64 @@ export class IncrementalBuild {
 
   /** The page list after `changes`, in path order as a clean load gives it. */
   private orderedPages(changes: PageChange[]): ParsedPage[] {
+    let listChanged = false;
     for (const { before, after } of changes) {
       if (before && !after) {
-        for (const output of this.states.get(before.file)?.render?.files ?? []) this.orphans.add(output.path);
-        this.states.delete(before.file);
+        const state = this.states.get(before.file);
+        if (state) {
+          for (const output of state.render?.files ?? []) this.orphans.add(output.path);
+          this.forgetState(state);
+        }
+        listChanged = true;
       }
       if (after) {
         const state = this.states.get(after.file);
-        if (state) state.page = after;
-        else this.states.set(after.file, { page: after, findings: [], checkDependencies: new DependencySet(), render: null });
+        if (state) {
+          state.page = after;
+        } else {
+          this.states.set(after.file, newState(after));
+          listChanged = true;
+        }
       }
     }
-    return [...this.states.values()].map((state) => state.page).sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
+    if (listChanged) {
+      this.results = null;
+      this.siteFileNames = null;
+      return [...this.states.values()].map((state) => state.page).sort((a, b) => compareStrings(a.relativePath, b.relativePath));
+    }
+    // The same files in the same order: each edited page takes the place of its earlier version.
+    const pages = [...this.pages];
+    for (const { after } of changes) pages[positionIn(pages, after!)] = after!;
+    return pages;
+  }
+
+  private forgetState(state: PageState): void {
+    this.states.delete(state.page.file);
+    this.checkReaders.set(state, null);
+    this.renderReaders.set(state, null);
+    this.checkedSince.delete(state);
+    this.totals.errors -= state.counts.errors;
+    this.totals.warnings -= state.counts.warnings;
   }
 
   private check(state: PageState): void {
     const dependencies = new DependencySet();
     state.findings = checkPage(state.page, recordingSite(this.site, dependencies));
     state.checkDependencies = dependencies;
+    this.checkReaders.set(state, dependencies);
+    const counts = countFindings(state.findings);
+    this.totals.errors += counts.errors - state.counts.errors;
+    this.totals.warnings += counts.warnings - state.counts.warnings;
+    state.counts = counts;
+    this.checkedSince.add(state);
   }
 
   /** Example `file` values, as pages wrote them, whose folder holds or is a changed path. */
-  private exampleKeysUnder(changed: string[]): Set<string> {
+  private exampleKeysUnder(changedPaths: Iterable<string>): Set<string> {
     const keys = new Set<string>();
+    const changed = [...changedPaths];
     if (changed.length === 0) return keys;
-    const written = new Set<string>();
-    for (const state of this.states.values()) {
-      for (const key of state.checkDependencies.examples) written.add(key);
-      for (const key of state.render?.dependencies.examples ?? []) written.add(key);
-    }
+    const written = new Set<string>([...this.checkReaders.examples(), ...this.renderReaders.examples()]);
     for (const key of written) {
       const folder = path.resolve(this.config.examples, key);
       if (changed.some((file) => isInside(folder, file) || folder === file || isInside(file, folder))) keys.add(key);
@@ -283,27 +367,34 @@ export class IncrementalBuild {
 
   /** Renders what the pending changes concern, when nothing stands in the way, and reports. */
   private finish(started: number, checked: number): UpdateReport {
-    const results: FileFindings[] = this.pages.map((page) => {
-      const state = this.states.get(page.file)!;
-      const failure = this.renderFailures.get(page.file);
-      return { file: page.file, findings: failure ? [...state.findings, failure] : state.findings };
-    });
-    let counts = countFindings(results.flatMap((result) => result.findings));
     let rendered: string[] = [];
     let changedOutputs: string[] = [];
-    if (counts.errors === 0 && this.problem === null) {
+    // The failures of the last render do not hold it back: the render tries their pages again.
+    if (this.totals.errors === 0 && this.problem === null) {
       this.renderFailures.clear();
       ({ rendered, changedOutputs } = this.render());
-      if (this.renderFailures.size > 0) {
-        for (const result of results) {
-          const failure = this.renderFailures.get(result.file);
-          if (failure) result.findings = [...result.findings, failure];
-        }
-        counts = countFindings(results.flatMap((result) => result.findings));
-      }
     }
+    const results = this.currentResults();
+    const counts = { errors: this.totals.errors, warnings: this.totals.warnings };
+    for (const file of this.renderFailures.keys()) if (this.states.has(file)) counts.errors += 1;
     const ok = counts.errors === 0 && this.problem === null;
     return { ok, results, ...counts, rendered, checked, changedOutputs, problem: this.problem, ms: performance.now() - started };
+  }
+
+  /** Every page's findings in page order, with the failures of the last render; only pages checked since the last report are looked at again. */
+  private currentResults(): FileFindings[] {
+    if (this.results === null) {
+      this.results = this.pages.map((page) => resultOf(this.states.get(page.file)!));
+    } else {
+      for (const state of this.checkedSince) this.results[positionIn(this.pages, state.page)] = resultOf(state);
+    }
+    this.checkedSince.clear();
+    const results = [...this.results];
+    for (const [file, failure] of this.renderFailures) {
+      const state = this.states.get(file);
+      if (state) results[positionIn(this.pages, state.page)] = { file, findings: [...state.findings, failure] };
+    }
+    return results;
   }
 
   /** Renders every page whose reads changed; all or nothing, as `build` writes. */
@@ -315,20 +406,9 @@ export class IncrementalBuild {
       this.treeText = JSON.stringify(this.tree, (name, value: unknown) => (name === 'place' ? undefined : value));
     }
     const treeChanged = this.treeText !== treeBefore;
-    const changedTables = tablesOf(pending.keys);
-    const exampleKeys = this.exampleKeysUnder([...pending.examplePaths]);
     const renders = new Map<PageState, PageRender>();
-    for (const page of this.pages) {
-      if (page.kind !== 'page') continue;
-      const state = this.states.get(page.file)!;
-      const previous = state.render;
-      const dirty =
-        pending.everything ||
-        previous === null ||
-        previous.page !== page ||
-        (treeChanged && previous.dependencies.usesFolderTree) ||
-        readsChanged(previous.dependencies, pending.keys, changedTables, pending.files.size > 0, exampleKeys);
-      if (!dirty) continue;
+    for (const state of this.staleRenders(treeChanged)) {
+      const page = state.page;
       try {
         renders.set(state, renderRecorded(page, this.resources()));
       } catch (error) {
@@ -344,12 +424,12 @@ export class IncrementalBuild {
       if (before === undefined || !sameContent(before, content)) changedOutputs.push(name);
       this.pageOutputs.set(name, content);
     };
-    // Pages that are gone (or are no longer pages) take their files with them.
-    const current = new Set(this.pages.filter((page) => page.kind === 'page').map((page) => page.file));
-    for (const [file, state] of this.states) {
-      if (!current.has(file) && state.render) {
+    // Pages that are no longer pages take their files with them (those that are gone left theirs in `orphans`).
+    for (const state of pending.everything ? this.states.values() : this.statesOf(pending.files)) {
+      if (state.page.kind !== 'page' && state.render) {
         for (const output of state.render.files) this.forget(output.path, changedOutputs);
         state.render = null;
+        this.renderReaders.set(state, null);
       }
     }
     for (const name of this.orphans) this.forget(name, changedOutputs);
@@ -362,11 +442,52 @@ export class IncrementalBuild {
       }
       for (const name of stale) this.forget(name, changedOutputs);
       state.render = render;
+      this.renderReaders.set(state, render.dependencies);
     }
-    for (const [name, content] of this.assets) put(`assets/${name}`, content);
+    // Assets change only with the templates, which render everything again.
+    if (pending.everything) {
+      const assetsOut = new Set([...this.assets.keys()].map((name) => `assets/${name}`));
+      for (const name of this.assetsOut) if (!assetsOut.has(name)) this.forget(name, changedOutputs);
+      for (const [name, content] of this.assets) put(`assets/${name}`, content);
+      this.assetsOut = assetsOut;
+    }
     this.siteOutputs = null;
-    this.pending = { keys: new Set(), files: new Set(), examplePaths: new Set(), tree: false, everything: false };
+    this.navigationOutputs = null;
+    if (pending.everything) this.siteFileNames = null;
+    this.pending = noChanges(false);
     return { rendered: [...renders.keys()].map((state) => state.page.url), changedOutputs };
+  }
+
+  /**
+   * Pages to render again, in page order: every page after a change of
+   * templates; else pages parsed again or never rendered, and pages whose
+   * last render read something that changed since.
+   */
+  private staleRenders(treeChanged: boolean): PageState[] {
+    const pending = this.pending;
+    if (pending.everything) return this.pages.filter((page) => page.kind === 'page').map((page) => this.states.get(page.file)!);
+    const stale = this.renderReaders.readersOf({
+      keys: pending.keys,
+      presence: pending.presence,
+      tables: tablesOf(pending.keys),
+      examples: this.exampleKeysUnder(pending.examplePaths),
+      pages: pending.files.size > 0,
+      folderTree: treeChanged,
+    });
+    for (const state of this.statesOf(pending.files)) {
+      if (state.render === null || state.render.page !== state.page) stale.add(state);
+    }
+    return [...stale]
+      .filter((state) => state.page.kind === 'page' && this.states.get(state.page.file) === state)
+      .sort((a, b) => compareStrings(a.page.relativePath, b.page.relativePath));
+  }
+
+  /** The current states of `files`, skipping those gone. */
+  private *statesOf(files: Iterable<string>): Generator<PageState> {
+    for (const file of files) {
+      const state = this.states.get(file);
+      if (state) yield state;
+    }
   }
 
   private forget(name: string, changedOutputs: string[]): void {
@@ -386,29 +507,10 @@ export class IncrementalBuild {
         .map((page) => this.states.get(page.file)!.render)
         .filter((render): render is PageRender => render !== null);
       this.siteOutputs = new Map(siteFiles(renders, this.resources()).map((file) => [file.path, file.content]));
+      this.siteFileNames = new Set(this.siteOutputs.keys());
     }
     return this.siteOutputs;
   }
-}
-
-/** Whether a page's recorded reads meet the changed keys, a changed table it read whole, or a changed example. */
-function readsChanged(
-  dependencies: DependencySet,
-  changedKeys: Set<string>,
-  changedTables: Set<string>,
-  pagesChanged: boolean,
-  changedExamples: Set<string>,
-): boolean {
-  if (pagesChanged && dependencies.usesPageList) return true;
-  for (const table of dependencies.wholeTables) if (changedTables.has(table)) return true;
-  for (const key of dependencies.examples) if (changedExamples.has(key)) return true;
-  // Iterate the smaller set.
-  if (changedKeys.size < dependencies.keys.size) {
-    for (const key of changedKeys) if (dependencies.keys.has(key)) return true;
-  } else {
-    for (const key of dependencies.keys) if (changedKeys.has(key)) return true;
-  }
-  return false;
 }
 
 /** The tables (and their enclosing tables) of changed keys: a page that read one whole reads differently. */
@@ -425,7 +527,34 @@ function tablesOf(keys: Set<string>): Set<string> {
 
 function sameContent(left: string | Buffer, right: string | Buffer): boolean {
   if (typeof left === 'string' && typeof right === 'string') return left === right;
-  return Buffer.from(left).equals(Buffer.from(right));
+  // Buffers compare as they are; `Buffer.from` of a Buffer would copy it.
+  return (typeof left === 'string' ? Buffer.from(left) : left).equals(typeof right === 'string' ? Buffer.from(right) : right);
+}
+
+function noChanges(everything: boolean): Pending {
+  return { keys: new Set(), presence: new Set(), files: new Set(), examplePaths: new Set(), tree: everything, everything };
+}
+
+function newState(page: ParsedPage): PageState {
+  return { page, findings: [], counts: { errors: 0, warnings: 0 }, checkDependencies: new DependencySet(), render: null };
+}
+
+function resultOf(state: PageState): FileFindings {
+  return { file: state.page.file, findings: state.findings };
+}
+
+/** Where `page`, or the page of the same path, stands in `pages` (in path order). */
+function positionIn(pages: ParsedPage[], page: ParsedPage): number {
+  let low = 0;
+  let high = pages.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const order = compareStrings(pages[middle]!.relativePath, page.relativePath);
+    if (order === 0) return middle;
+    if (order < 0) low = middle + 1;
+    else high = middle - 1;
+  }
+  throw new Error(`${page.relativePath} is not among the pages`);
 }
 
 function isInside(root: string, target: string): boolean {

@@ -8,6 +8,7 @@
  * (suggestions, symbol lists) must come out as a clean build gives them.
  */
 import { buildSiteIndex, type SiteIndex } from '../index/site-index.js';
+import { compareStrings } from '../load/find-sources.js';
 import type { ParsedPage } from '../model/types.js';
 import { DependencySet, type TablePath } from './dependencies.js';
 
@@ -40,8 +41,9 @@ interface Located {
 type AnyTable = Map<unknown, unknown> | Set<unknown>;
 
 /**
- * One table and, for `single` and `set` tables (where the index keeps one
- * value or a bare member), which pages give each key, in page order.
+ * One table and, for `single`, `set` and `nested` tables (where the index
+ * keeps one value, a bare member or a table of its own), which pages give
+ * each key, in page order.
  */
 class TableState {
   readonly contributors = new Map<unknown, Contribution[]>();
@@ -81,8 +83,8 @@ export class IndexUpdater {
       this.tables.set(name, table);
       if (shape === 'nested') this.seedNested(table, this.tableOf(name));
     }
-    // `single` and `set` tables do not say which pages gave a key: ask each page once.
-    const remembered = [...this.tables.values()].filter((table) => table.shape === 'single' || table.shape === 'set');
+    // Only lists say which pages gave a key: ask each page once for the other tables.
+    const remembered = [...this.tables.values()].filter((table) => table.shape !== 'lists');
     for (const page of index.pages) {
       const share = buildSiteIndex([page]);
       for (const table of remembered) {
@@ -125,23 +127,25 @@ export class IndexUpdater {
     return { changes, touched, touchedByTable, shares };
   }
 
-  /** Applies a plan; `pages` is the new page list, in order. */
+  /**
+   * Applies a plan; `pages` is the new page list, in path order (as
+   * `findSources` lists them). Its work grows with the changed pages and
+   * what they give, not with the site, unless keys must be put back in order.
+   */
   apply(plan: IndexUpdatePlan, pages: ParsedPage[]): void {
     if (!this.incremental) {
       Object.assign(this.index, buildSiteIndex(pages));
       return;
     }
-    const oldPosition = new Map(this.index.pages.map((page, at) => [page, at]));
     const firstBefore = new Map<TablePath, Map<unknown, string>>();
     for (const [path, keys] of plan.touchedByTable) {
       const firsts = new Map<unknown, string>();
       for (const key of keys) {
-        const first = this.firstPage(path, key, oldPosition);
+        const first = this.firstPage(path, key);
         if (first) firsts.set(key, first.file);
       }
       firstBefore.set(path, firsts);
     }
-    const position = new Map(pages.map((page, at) => [page, at]));
     // Every page that goes, then every page that comes: lists then only ever hold current pages.
     for (const { before } of plan.changes) {
       if (!before) continue;
@@ -149,13 +153,13 @@ export class IndexUpdater {
     }
     for (const { after } of plan.changes) {
       if (!after) continue;
-      for (const [name, table] of this.tables) this.add(table, this.tableOf(name), tableOf(plan.shares.get(after)!, name), after, position);
+      for (const [name, table] of this.tables) this.add(table, this.tableOf(name), tableOf(plan.shares.get(after)!, name), after);
     }
     for (const settleRemoval of this.afterAdding.splice(0)) settleRemoval();
     this.index.pages = pages;
     const changedFiles = new Set(plan.changes.flatMap(({ before, after }) => [before?.file, after?.file]).filter((file) => file !== undefined));
     for (const [path, keys] of plan.touchedByTable) {
-      this.reorder(path, keys, firstBefore.get(path)!, position, changedFiles, plan);
+      this.reorder(path, keys, firstBefore.get(path)!, changedFiles, plan);
     }
   }
 
@@ -176,20 +180,11 @@ export class IndexUpdater {
   }
 
   /** The first page, in page order, that gives `key` to the table at `path`. */
-  private firstPage(path: TablePath, key: unknown, position: Map<ParsedPage, number>): ParsedPage | null {
-    const current = tableOf(this.index, path);
+  private firstPage(path: TablePath, key: unknown): ParsedPage | null {
     const state = this.stateOf(path);
     if (!state && !path.includes('/')) return null;
     const shape = state?.shape ?? 'lists';
-    if (shape === 'lists') return ((current as Map<unknown, Located[]>).get(key) ?? [])[0]?.page ?? null;
-    if (shape === 'nested') {
-      let first: ParsedPage | null = null;
-      for (const list of ((current as Map<unknown, Map<unknown, Located[]>>).get(key) ?? new Map<unknown, Located[]>()).values()) {
-        const page = list[0]?.page;
-        if (page && (first === null || position.get(page)! < position.get(first)!)) first = page;
-      }
-      return first;
-    }
+    if (shape === 'lists') return ((tableOf(this.index, path) as Map<unknown, Located[]>).get(key) ?? [])[0]?.page ?? null;
     return state!.contributors.get(key)?.[0]?.page ?? null;
   }
 
@@ -197,12 +192,14 @@ export class IndexUpdater {
     if (table.shape === 'nested') {
       const outer = current as Map<unknown, Map<unknown, unknown>>;
       for (const [key, innerShare] of share as Map<unknown, Map<unknown, unknown>>) {
+        removeContribution(table.contributors, key, page);
         const inner = outer.get(key);
         const state = table.inner.get(key);
-        if (!inner || !state) continue;
-        this.remove(state, inner, innerShare, page);
+        if (inner && state) this.remove(state, inner, innerShare, page);
+        // The key goes with the last page that gives it, even an empty table of its own, as in a clean build.
         this.afterAdding.push(() => {
-          if (inner.size > 0 || outer.get(key) !== inner) return;
+          if (table.contributors.get(key)?.length !== 0) return;
+          table.contributors.delete(key);
           outer.delete(key);
           table.inner.delete(key);
         });
@@ -212,14 +209,13 @@ export class IndexUpdater {
     for (const key of share instanceof Set ? share : share.keys()) {
       if (table.shape === 'lists') {
         const map = current as Map<unknown, Located[]>;
-        map.set(key, (map.get(key) ?? []).filter((item) => item.page !== page));
+        map.set(key, withoutPage(map.get(key) ?? [], page));
         this.afterAdding.push(() => {
           if (map.get(key)?.length === 0) map.delete(key);
         });
         continue;
       }
-      const kept = (table.contributors.get(key) ?? []).filter((contribution) => contribution.page !== page);
-      table.contributors.set(key, kept);
+      const kept = removeContribution(table.contributors, key, page);
       if (kept.length > 0) settle(table, current, key, kept);
       this.afterAdding.push(() => {
         if (table.contributors.get(key)?.length !== 0) return;
@@ -229,35 +225,28 @@ export class IndexUpdater {
     }
   }
 
-  private add(table: TableState, current: AnyTable, share: AnyTable, page: ParsedPage, position: Map<ParsedPage, number>): void {
-    const at = position.get(page)!;
+  private add(table: TableState, current: AnyTable, share: AnyTable, page: ParsedPage): void {
     if (table.shape === 'nested') {
       const outer = current as Map<unknown, Map<unknown, unknown>>;
       for (const [key, innerShare] of share as Map<unknown, Map<unknown, unknown>>) {
+        addContribution(table.contributors, key, { page, value: innerShare });
         let inner = outer.get(key);
         let state = table.inner.get(key);
         if (!inner || !state) {
           outer.set(key, (inner = new Map()));
           table.inner.set(key, (state = new TableState(`${table.path}/${String(key)}`, 'lists')));
         }
-        this.add(state, inner, innerShare, page, position);
+        this.add(state, inner, innerShare, page);
       }
       return;
     }
     for (const key of share instanceof Set ? share : share.keys()) {
       if (table.shape === 'lists') {
         const map = current as Map<unknown, Located[]>;
-        const list = map.get(key) ?? [];
-        const incoming = (share as Map<unknown, Located[]>).get(key)!;
-        const before = list.findIndex((item) => position.get(item.page)! > at);
-        map.set(key, before === -1 ? [...list, ...incoming] : [...list.slice(0, before), ...incoming, ...list.slice(before)]);
+        map.set(key, withPage(map.get(key) ?? [], (share as Map<unknown, Located[]>).get(key)!, page));
         continue;
       }
-      const value = share instanceof Set ? key : share.get(key);
-      const list = table.contributors.get(key) ?? [];
-      const before = list.findIndex((contribution) => position.get(contribution.page)! > at);
-      const updated = before === -1 ? [...list, { page, value }] : [...list.slice(0, before), { page, value }, ...list.slice(before)];
-      table.contributors.set(key, updated);
+      const updated = addContribution(table.contributors, key, { page, value: share instanceof Set ? key : share.get(key) });
       settle(table, current, key, updated);
     }
   }
@@ -271,14 +260,13 @@ export class IndexUpdater {
     path: TablePath,
     touchedKeys: Set<unknown>,
     firstBefore: Map<unknown, string>,
-    position: Map<ParsedPage, number>,
     changedFiles: Set<string>,
     plan: IndexUpdatePlan,
   ): void {
     const current = tableOf(this.index, path);
     const firstAfter = new Map<unknown, ParsedPage>();
     for (const key of touchedKeys) {
-      const first = this.firstPage(path, key, position);
+      const first = this.firstPage(path, key);
       if (first) firstAfter.set(key, first);
     }
     // Pages whose keys must be ranked by their share: those that became first for a key.
@@ -307,10 +295,10 @@ export class IndexUpdater {
     };
     const sorted = keys
       .map((key, at) => {
-        const first = firstAfter.get(key) ?? this.firstPage(path, key, position)!;
-        return { key, page: position.get(first)!, ordinal: ranked.has(first) ? ordinalIn(first, key) : at };
+        const first = firstAfter.get(key) ?? this.firstPage(path, key)!;
+        return { key, page: first.relativePath, ordinal: ranked.has(first) ? ordinalIn(first, key) : at };
       })
-      .sort((a, b) => a.page - b.page || a.ordinal - b.ordinal);
+      .sort((a, b) => compareStrings(a.page, b.page) || a.ordinal - b.ordinal);
     if (sorted.every((item, at) => item.key === keys[at])) return;
     const reordered: AnyTable = current instanceof Set ? new Set(sorted.map((item) => item.key)) : new Map(sorted.map((item) => [item.key, current.get(item.key)]));
     const [name, ...rest] = path.split('/');
@@ -352,6 +340,61 @@ export function tableOf(index: SiteIndex, path: TablePath): AnyTable {
   let table = (index as unknown as Record<string, AnyTable | undefined>)[name!];
   if (rest.length > 0) table = (table as Map<string, AnyTable> | undefined)?.get(rest.join('/'));
   return table ?? new Map();
+}
+
+/** `list` without what `page` gave; a new list, since the index's lists are values pages read. */
+function withoutPage<T extends Located>(list: T[], page: ParsedPage): T[] {
+  return list.filter((item) => item.page !== page);
+}
+
+/** `list` (in page order) with what `page` gives, `incoming`, at the page's place; a new list. */
+function withPage<T extends Located>(list: T[], incoming: T[], page: ParsedPage): T[] {
+  const before = after(list, page);
+  return [...list.slice(0, before), ...incoming, ...list.slice(before)];
+}
+
+/*
+ * The contributors of a key are the updater's own, changed in place: a
+ * language has a contributor in most pages of a site, and finding a page's
+ * place by halves keeps an update from walking them all.
+ */
+
+function removeContribution(contributors: Map<unknown, Contribution[]>, key: unknown, page: ParsedPage): Contribution[] {
+  const list = contributors.get(key) ?? [];
+  let at = before(list, page);
+  while (at < list.length && list[at]!.page !== page && list[at]!.page.relativePath === page.relativePath) at += 1;
+  if (list[at]?.page === page) list.splice(at, 1);
+  contributors.set(key, list);
+  return list;
+}
+
+function addContribution(contributors: Map<unknown, Contribution[]>, key: unknown, contribution: Contribution): Contribution[] {
+  const list = contributors.get(key) ?? [];
+  list.splice(after(list, contribution.page), 0, contribution);
+  contributors.set(key, list);
+  return list;
+}
+
+/** The first place in `list` (in page order) whose page does not come before `page`. */
+function before(list: Located[], page: ParsedPage): number {
+  return firstWhere(list, (item) => compareStrings(item.page.relativePath, page.relativePath) >= 0);
+}
+
+/** The first place in `list` (in page order) whose page comes after `page`. */
+function after(list: Located[], page: ParsedPage): number {
+  return firstWhere(list, (item) => compareStrings(item.page.relativePath, page.relativePath) > 0);
+}
+
+/** The first index where `holds` is true, for a `holds` false then true along the list; the length when never. */
+function firstWhere<T>(list: T[], holds: (item: T) => boolean): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (holds(list[middle]!)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

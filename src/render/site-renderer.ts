@@ -71,20 +71,8 @@ export class SiteRenderer {
 
   siteFiles(): OutputFile[] {
     const { site, templates } = this.options;
-    const { config, index } = site;
-    const files: OutputFile[] = [];
-    // Generated pages stand at the root: they get the sidebar the home page would get.
-    const home = { relativePath: 'index.mdx', url: '/' };
-    if (!index.pagesByUrl.has('/')) {
-      const pages = index.pages
-        .filter((page) => page.kind === 'page')
-        .map((page) => ({ title: page.title ?? page.url, url: page.url, href: withBasePath(page.url, config.basePath) }));
-      const navigation = navigationView(home, index, config.basePath, this.tree);
-      files.push({ path: 'index.html', content: renderGeneratedPage('index', config.title, '/', navigation, { site, templates }, { pages }) });
-    }
-    const notFound = { relativePath: '404.mdx', url: '/404' };
-    files.push({ path: '404.html', content: renderGeneratedPage('404', 'Page not found', '/404', navigationView(notFound, index, config.basePath, this.tree), { site, templates }) });
-    files.push(...navigationFiles(site, this.tree, templates));
+    const { config } = site;
+    const files: OutputFile[] = siteNavigationFiles(site, templates, this.tree);
     files.push({ path: 'search-index.json', content: `${JSON.stringify(this.search.file())}\n` });
     // Descriptions go out as the pages show them: raw HTML and unsafe links removed.
     const clean = new Map<string, string>();
@@ -113,6 +101,30 @@ export class SiteRenderer {
     files.push({ path: 'assets/minisearch.js', content: searchLibrary() });
     return files;
   }
+}
+
+/**
+ * The files about the whole site made from the index alone, without what
+ * pages left when they rendered: the generated home and 404 pages and the
+ * navigation files. A dev server makes them apart from the rest, which
+ * takes longer.
+ */
+export function siteNavigationFiles(site: Site, templates: Templates, tree: NavigationLink[]): OutputFile[] {
+  const { config, index } = site;
+  const files: OutputFile[] = [];
+  // Generated pages stand at the root: they get the sidebar the home page would get.
+  const home = { relativePath: 'index.mdx', url: '/' };
+  if (!index.pagesByUrl.has('/')) {
+    const pages = index.pages
+      .filter((page) => page.kind === 'page')
+      .map((page) => ({ title: page.title ?? page.url, url: page.url, href: withBasePath(page.url, config.basePath) }));
+    const navigation = navigationView(home, index, config.basePath, tree);
+    files.push({ path: 'index.html', content: renderGeneratedPage('index', config.title, '/', navigation, { site, templates }, { pages }) });
+  }
+  const notFound = { relativePath: '404.mdx', url: '/404' };
+  files.push({ path: '404.html', content: renderGeneratedPage('404', 'Page not found', '/404', navigationView(notFound, index, config.basePath, tree), { site, templates }) });
+  files.push(...navigationFiles(site, tree, templates));
+  return files;
 }
 
 /** One page's files, remembered by nobody: `site` and `tree` may be views that record what the page reads. */

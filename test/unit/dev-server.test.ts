@@ -43,6 +43,27 @@ describe('DevServer', () => {
     expect(await script.text()).toContain("new EventSource(\"/__polyref/events\")");
   });
 
+  it('finds a page under its other names without making the files about the whole site, and makes them for a name only they have', async () => {
+    const siteFileNames = new Set(['search-index.json', '404.html']);
+    const made: string[] = [];
+    const lazySite = {
+      fileAtHand: (name: string) => (siteFileNames.has(name) ? undefined : files.get(name)),
+      file: (name: string) => {
+        made.push(name);
+        return siteFileNames.has(name) ? (name === '404.html' ? files.get(name) : '{"documents":[]}') : files.get(name);
+      },
+    };
+    const server = new DevServer(lazySite, '/');
+    servers.push(server);
+    const origin = `http://127.0.0.1:${await server.listen(0)}`;
+    expect(await (await fetch(`${origin}/reference/thing`)).text()).toContain('<p>Thing</p>');
+    expect(await (await fetch(`${origin}/assets/polyref.css`)).text()).toBe('body{}');
+    expect(made).toEqual([]);
+    const index = await fetch(`${origin}/search-index.json`);
+    expect([index.status, await index.text()]).toEqual([200, '{"documents":[]}']);
+    expect(made).toEqual(['search-index.json']);
+  });
+
   it('serves a site under its base path and sends the bare root there', async () => {
     const origin = await start('/docs/');
     const root = await fetch(`${origin}/`, { redirect: 'manual' });

@@ -259,7 +259,14 @@ describe('IncrementalBuild', () => {
       const when = `step ${step} (${edit.name} ${changed.map((file) => path.relative(dir, file)).join(', ')})`;
       expect(findingsOf(report.results), `${when}: findings`).toEqual(findingsOf(clean.results));
       expect(report.ok, `${when}: ok`).toBe(clean.written !== null);
-      expectSameFiles(asBuffers(build.output), readTree(path.join(dir, 'out')), when);
+      const cleanFiles = readTree(path.join(dir, 'out'));
+      if (report.ok) {
+        // The files made from the index alone, asked for before the others as a reader's browser does.
+        const navigation = [...cleanFiles.keys()].filter((name) => name === '404.html' || name.startsWith('assets/nav/'));
+        expect(navigation.length, `${when}: navigation files`).toBeGreaterThan(1);
+        for (const name of navigation) expect(Buffer.from(build.file(name) ?? '').equals(cleanFiles.get(name)!), `${when}: ${name}`).toBe(true);
+      }
+      expectSameFiles(asBuffers(build.output), cleanFiles, when);
     }
     // The sequence changed files with every kind of edit.
     expect([...seen].sort()).toEqual(expect.arrayContaining(['addPage', 'breakReference', 'editDescription', 'editExample', 'editNavigation', 'editTemplate', 'retitle', 'shiftLines']));
@@ -350,3 +357,107 @@ async function htmlOfPages(dir: string): Promise<Map<string, string>> {
   }
   return pages;
 }
+
+describe('IncrementalBuild template failures', () => {
+  it('reports a page template that fails while rendering, and renders again once the template is fixed', async () => {
+    const dir = copyExampleSite();
+    const { build } = await IncrementalBuild.start(configOf(dir));
+    try {
+      const template = path.join(dir, 'templates', 'page.hbs');
+      const original = fs.readFileSync(template, 'utf8');
+      // Strict templates fail on a field the view does not have, page by page.
+      fs.writeFileSync(template, `${original}{{page.noSuchField}}\n`);
+      const broken = await build.update([template]);
+      expect(broken.ok).toBe(false);
+      const failures = broken.results.flatMap((result) => result.findings.filter((finding) => finding.ruleId === 'template-error'));
+      expect(failures.length).toBeGreaterThan(0);
+      expect(failures[0]!.message).toContain('noSuchField');
+      expect(broken.errors).toBe(failures.length);
+
+      fs.writeFileSync(template, original.replace('</article>', '</article><!-- fixed -->'));
+      const fixed = await build.update([template]);
+      expect(fixed.ok).toBe(true);
+      expect(fixed.errors).toBe(0);
+      expect(fixed.results.flatMap((result) => result.findings.filter((finding) => finding.ruleId === 'template-error'))).toEqual([]);
+      expect((await runBuild(configOf(dir))).written).not.toBeNull();
+      expectSameFiles(asBuffers(build.output), readTree(path.join(dir, 'out')), 'after the template was fixed');
+    } finally {
+      build.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('IncrementalBuild links between pages', () => {
+  it('checks a page that links to another again when that page goes or comes back, and not when only its text changes', async () => {
+    const dir = copyExampleSite();
+    const { build } = await IncrementalBuild.start(configOf(dir));
+    try {
+      const linked = path.join(dir, 'content/reference/linked.mdx');
+      const linkedText = '---\ntitle: Linked\n---\n\n# Linked\n\nA page others link to.\n';
+      const linking = path.join(dir, 'content/reference/directory-sync/directory/delete.mdx');
+      const linkingText = `${fs.readFileSync(linking, 'utf8')}\nSee [the linked page](/reference/linked).\n`;
+      fs.writeFileSync(linked, linkedText);
+      fs.writeFileSync(linking, linkingText);
+      expect((await build.update([linked, linking])).ok).toBe(true);
+
+      // Whether the page is there is all the link reads of it.
+      fs.writeFileSync(linked, `${linkedText}More text.\n`);
+      const edited = await build.update([linked]);
+      expect(edited.ok).toBe(true);
+      expect(edited.checked).toBe(1);
+
+      fs.rmSync(linked);
+      const removed = await build.update([linked]);
+      expect(removed.ok).toBe(false);
+      const line = linkingText.split('\n').findIndex((text) => text.includes('(/reference/linked)')) + 1;
+      const findings = removed.results.find((result) => result.file === linking)!.findings.filter((finding) => finding.ruleId === 'broken-link');
+      expect(findings.map(({ ruleId, severity, place }) => ({ ruleId, severity, line: place.line, column: place.column }))).toEqual([
+        { ruleId: 'broken-link', severity: 'error', line, column: linkingText.split('\n')[line - 1]!.indexOf('[the linked page]') + 1 },
+      ]);
+      const clean = await runBuild(configOf(dir));
+      expect(findingsOf(removed.results)).toEqual(findingsOf(clean.results));
+
+      fs.writeFileSync(linked, linkedText);
+      const back = await build.update([linked]);
+      expect(back.ok).toBe(true);
+      expect((await runBuild(configOf(dir))).written).not.toBeNull();
+      expectSameFiles(asBuffers(build.output), readTree(path.join(dir, 'out')), 'after the linked page came back');
+    } finally {
+      build.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('IncrementalBuild files about the whole site', () => {
+  it('makes navigation files and the 404 page after a change without the search index, and every one as a clean build does', async () => {
+    const dir = copyExampleSite();
+    const { build } = await IncrementalBuild.start(configOf(dir));
+    try {
+      expect(build.file('search-index.json')).toBeDefined();
+      const page = path.join(dir, 'content/reference/directory-sync/directory/delete.mdx');
+      fs.appendFileSync(page, '\nOne more sentence.\n');
+      expect((await build.update([page])).ok).toBe(true);
+      expect(build.fileAtHand('search-index.json')).toBeUndefined();
+
+      expect((await runBuild(configOf(dir))).written).not.toBeNull();
+      const clean = readTree(path.join(dir, 'out'));
+      const navigationFile = 'assets/nav/reference/_navigation.json';
+      for (const name of [navigationFile, '404.html']) {
+        expect(Buffer.from(build.file(name)!).equals(clean.get(name)!), name).toBe(true);
+      }
+      // A name no file has is known not to be one of the others either.
+      expect(build.file('no/such/page/index.html')).toBeUndefined();
+      expect(build.fileAtHand('search-index.json')).toBeUndefined();
+
+      for (const name of ['search-index.json', 'polyref.json', 'llms.txt']) {
+        expect(Buffer.from(build.file(name)!).equals(clean.get(name)!), name).toBe(true);
+      }
+      expect(build.fileAtHand('search-index.json')).toBeDefined();
+    } finally {
+      build.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -88,6 +88,22 @@ describe('IndexUpdater', () => {
     }
   });
 
+  it('keeps a language that a page gives with no entries, in its place, as a fresh index does', () => {
+    const empty = (variant: number) => parse('a.mdx', `---\ntitle: A ${variant}\nreference:\n  js: []\n---\n`);
+    const entries = parse('b.mdx', randomPageText(createRandom(3), 0).replace(/^reference:$/m, 'reference:\n  go:\n    - key: Go\n      id: go'));
+    const pages = [empty(0), entries];
+    const updater = new IndexUpdater(buildSiteIndex(pages));
+    expect([...updater.index.entriesByKey.keys()][0]).toBe('js');
+    for (let variant = 1; variant <= 2; variant++) {
+      const before = pages[0]!;
+      pages[0] = empty(variant);
+      updater.apply(updater.plan([{ before, after: pages[0] }]), [...pages]);
+      expectSameIndex(updater.index, buildSiteIndex(pages));
+    }
+    updater.apply(updater.plan([{ before: pages[0]!, after: null }]), [entries]);
+    expectSameIndex(updater.index, buildSiteIndex([entries]));
+  });
+
   it('names as touched every key the changed page gave or gives', () => {
     const before = parse('a/one.mdx', randomPageText(createRandom(7), 1));
     const after = parse('a/one.mdx', '---\ndescriptions:\n  fresh:\n    self: New.\n---\n');
