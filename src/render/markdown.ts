@@ -12,7 +12,8 @@ const plainProse = /^[A-Za-z][A-Za-z0-9 ,.;'"()?%+$-]*$/;
 
 /** Whether trimmed markdown is plain prose: one paragraph whose text is the markdown itself. */
 export function isPlainProse(text: string): boolean {
-  return plainProse.test(text) && !text.includes('  ');
+  // `www.` starts a link in GFM, even in otherwise plain prose.
+  return plainProse.test(text) && !text.includes('  ') && !/www\./i.test(text);
 }
 
 /** Markdown to sanitized HTML, each distinct text rendered once per build. */

@@ -29,6 +29,7 @@ describe('markdown', () => {
       'Ends with a dot.\n',
       'Two  spaces inside',
       '1. Not a list because it starts with a digit',
+      'See www.example.com for more',
     ];
     let seed = 7;
     const alphabet = 'abcXYZ019 ,.;\'"()?%+$-*_`[]<>&#!|~\n';

@@ -43,8 +43,12 @@ export function copyDescription(markdown: string, basePath: string): CopyDescrip
  */
 const plainProse = /^[A-Za-z][A-Za-z0-9 ,.;'"()?%+$-]*$/;
 
-/** Trailing spaces and line endings, which a paragraph drops. */
-const trailingWhitespace = /[ \t\r\n]+$/;
+/** Without trailing spaces, tabs and line endings, which a paragraph drops (a loop: a regular expression would be quadratic on long runs of spaces). */
+function withoutTrailingWhitespace(text: string): string {
+  let end = text.length;
+  while (end > 0 && ' \t\r\n'.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
 
 /**
  * A final line ending only ends the last line: without it the text has the
@@ -54,7 +58,7 @@ const trailingWhitespace = /[ \t\r\n]+$/;
 const finalLineEnding = /(?<=[^\r\n])\n$/;
 
 function cleanBlocks(markdown: string, basePath: string): RootContent[] {
-  const prose = markdown.replace(trailingWhitespace, '');
+  const prose = withoutTrailingWhitespace(markdown);
   if (plainProse.test(prose) && !/www\./i.test(prose)) return [{ type: 'paragraph', children: [text(prose)] }];
   return cleaned(parseMarkdown(markdown.replace(finalLineEnding, '')), basePath).children;
 }
