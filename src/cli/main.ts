@@ -4,11 +4,8 @@ import { loadConfig, type ConfigInput } from '../config/config.js';
 import { ConfigError } from '../config/config-error.js';
 import { parityFormats, type ParityFormat } from '../report/parity-report.js';
 import { reporterNames } from '../report/reporters.js';
-import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
-import { devCommand } from './dev-command.js';
 import type { CliIo } from './io.js';
-import { parityCommand } from './parity-command.js';
 import { rulesCommand } from './rules-command.js';
 import { version } from './version.js';
 
@@ -85,6 +82,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--no-cache', 'parse every page afresh, neither reading nor writing the cache')
     .option('--debug', 'show stack traces of internal errors')
     .action(async (flags: CommonFlags) => {
+      // Rendering (templates, highlighting) is loaded only by the commands that render.
+      const { buildCommand } = await import('./build-command.js');
       exitCode = await buildCommand(configOf(flags), io);
     });
 
@@ -125,7 +124,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .addOption(new Option('--format <name>', 'output format').choices([...parityFormats]).default('text'))
     .option('--config <file>', 'configuration file (default: polyref.config.json when present)')
     .option('--debug', 'show stack traces of internal errors')
-    .action((flags: CommonFlags & { format: ParityFormat }) => {
+    .action(async (flags: CommonFlags & { format: ParityFormat }) => {
+      const { parityCommand } = await import('./parity-command.js');
       exitCode = parityCommand(configOf(flags), io, { format: flags.format });
     });
 
@@ -140,6 +140,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--config <file>', 'configuration file (default: polyref.config.json when present)')
     .option('--debug', 'show stack traces of internal errors')
     .action(async (flags: CommonFlags & { port: number }) => {
+      const { devCommand } = await import('./dev-command.js');
       exitCode = await devCommand(configOf(flags), io, { port: flags.port, reloadConfig: () => configOf(flags) });
     });
 

@@ -30,23 +30,26 @@ export class ExampleStore {
     if (!isInside(this.root, folder)) return { kind: 'outside' };
     let real: string;
     try {
-      real = fs.realpathSync(folder);
+      real = fs.realpathSync.native(folder);
     } catch {
       return { kind: 'missing', folder };
     }
     const root = this.realRootPath();
     if (root === null || !isInside(root, real)) return { kind: 'outside' };
-    let names: string[];
+    let entries: fs.Dirent[];
     try {
-      names = fs.readdirSync(real).sort();
+      entries = fs.readdirSync(real, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch {
       return { kind: 'missing', folder };
     }
     const files = new Map<string, string>();
-    for (const name of names) {
-      const language = name.replace(/\.[^.]*$/, '');
-      const absolute = path.join(real, name);
-      if (language && !files.has(language) && isSafeFile(absolute, root)) files.set(language, absolute);
+    for (const entry of entries) {
+      const language = entry.name.replace(/\.[^.]*$/, '');
+      if (!language || files.has(language)) continue;
+      const absolute = path.join(real, entry.name);
+      // A plain file in a folder already resolved inside the root is safe as it stands;
+      // only a link needs following to see where it leads.
+      if (entry.isFile() || (entry.isSymbolicLink() && isSafeFile(absolute, root))) files.set(language, absolute);
     }
     return files.size > 0 ? { kind: 'found', folder, files } : { kind: 'missing', folder };
   }
@@ -54,7 +57,7 @@ export class ExampleStore {
   private realRootPath(): string | null {
     if (this.realRoot === undefined) {
       try {
-        this.realRoot = fs.realpathSync(this.root);
+        this.realRoot = fs.realpathSync.native(this.root);
       } catch {
         this.realRoot = null;
       }
@@ -65,7 +68,7 @@ export class ExampleStore {
 
 function isSafeFile(file: string, root: string): boolean {
   try {
-    const real = fs.realpathSync(file);
+    const real = fs.realpathSync.native(file);
     return isInside(root, real) && fs.statSync(real).isFile();
   } catch {
     return false;

@@ -36,8 +36,8 @@ export interface PoolOptions {
   cacheRoot: string | null;
   /** Workers besides the main thread (default: available cores less one). */
   workers?: number;
-  /** Fewer bytes than this are parsed in-thread: starting workers would cost more than they save. */
-  minBytesForWorkers?: number;
+  /** Bytes of pages each thread needs for a worker to pay (default: `minBytesPerThread`); 0 starts workers for any amount. */
+  minBytesPerThread?: number;
   /** The compiled worker script; without one (running from TypeScript sources) parsing stays in-thread. */
   workerScript?: URL | null;
   /** Whether the main thread parses too (default true); tests turn it off to make the workers do all. */
@@ -47,10 +47,18 @@ export interface PoolOptions {
 }
 
 /**
- * About 3 MB of pages (some 250 reference pages): below this, the main
- * thread parses them before a worker has even loaded its modules.
+ * How many bytes of pages each thread, the main one included, must have to
+ * parse for one more worker to pay: a worker loads its modules, warms up its
+ * own compiler and sends every page back as JSON, which the main thread
+ * reads again. Kept with their body trees (a build), pages cost enough that
+ * about 3 MB (some 250 reference pages) pay for one worker beside the main
+ * thread. Without trees (a check), a simple page parses several times
+ * faster, while a worker costs as much as before: on two cores it saved
+ * little time for 11 MB of pages and cost half again as much CPU.
  */
-export const defaultMinBytesForWorkers = 3 * 1024 * 1024;
+export function minBytesPerThread(keepTree: boolean): number {
+  return (keepTree ? 1.5 : 8) * 1024 * 1024;
+}
 const batchSize = 8;
 const defaultStallMs = 2000;
 
@@ -74,8 +82,13 @@ export function parseTasks(tasks: ParseTask[], options: PoolOptions): ParsedPage
 
   const bytes = tasks.reduce((sum, task) => sum + task.job.bytes.byteLength, 0);
   const script = options.workerScript === undefined ? parseWorkerScript() : options.workerScript;
-  const workerCount = Math.min(options.workers ?? os.availableParallelism() - 1, Math.ceil(tasks.length / batchSize) - 1);
-  if (!script || workerCount < 1 || bytes < (options.minBytesForWorkers ?? defaultMinBytesForWorkers)) {
+  const perThread = options.minBytesPerThread ?? minBytesPerThread(options.parse.keepTree);
+  const workerCount = Math.min(
+    options.workers ?? os.availableParallelism() - 1,
+    Math.ceil(tasks.length / batchSize) - 1,
+    perThread === 0 ? Infinity : Math.floor(bytes / perThread) - 1,
+  );
+  if (!script || workerCount < 1) {
     return tasks.map((_task, position) => parseHere(position));
   }
 

@@ -1,14 +1,18 @@
 import type {} from 'mdast-util-mdx';
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { Point, Position } from 'unist';
 import type { ComponentUse, Diagnostic, Heading, LinkUse, Place } from '../model/types.js';
+import { onDemand } from './load-on-demand.js';
+import { readSimpleBody } from './simple-body.js';
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
+const mdxParser = onDemand((require) => {
+  const { unified } = require('unified') as typeof import('unified');
+  const { default: remarkParse } = require('remark-parse') as typeof import('remark-parse');
+  const { default: remarkMdx } = require('remark-mdx') as typeof import('remark-mdx');
+  const { default: remarkGfm } = require('remark-gfm') as typeof import('remark-gfm');
+  return unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
+});
 
 export interface Body {
   tree: Root | null;
@@ -27,14 +31,21 @@ export interface BodyOptions {
 }
 
 /**
- * Parses the MDX body on its own (the frontmatter never goes through
- * micromark) and reports places in the file's own lines.
+ * Reads the MDX body on its own (the frontmatter never goes through
+ * micromark) and reports places in the file's own lines. Without a tree to
+ * keep, a simple body is read without the parser.
  */
 export function parseBody(body: string, options: BodyOptions): Body {
+  const simple = options.keepTree ? null : readSimpleBody(body, options.line);
+  return simple ? { tree: null, ...simple, diagnostics: [] } : parseMdxBody(body, options);
+}
+
+/** Parses the body with remark (MDX and GFM): every body, whatever it holds. */
+export function parseMdxBody(body: string, options: BodyOptions): Body {
   const result: Body = { tree: null, components: [], headings: [], links: [], diagnostics: [] };
   let tree: Root;
   try {
-    tree = parser.parse(body);
+    tree = mdxParser().parse(body);
   } catch (error) {
     result.diagnostics.push(syntaxDiagnostic(error, options));
     return result;

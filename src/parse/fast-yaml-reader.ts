@@ -30,10 +30,12 @@ export class FastYamlReader implements YamlSource {
   }
 
   placeOfRange(start: number, end: number): Place {
-    this.lines ??= new LineIndex(this.source);
-    const from = this.lines.position(start);
-    const to = this.lines.position(Math.max(start, end));
-    return { line: from.line + this.lineOffset, column: from.column, endLine: to.line + this.lineOffset, endColumn: to.column };
+    const lines = (this.lines ??= new LineIndex(this.source));
+    // Two lookups and one object: a page asks for thousands of places.
+    const to = Math.max(start, end);
+    const line = lines.line(start);
+    const endLine = lines.line(to);
+    return { line: line + this.lineOffset, column: lines.column(start, line), endLine: endLine + this.lineOffset, endColumn: lines.column(to, endLine) };
   }
 
   place(node: Yaml | undefined): Place {

@@ -1,5 +1,5 @@
 import { FAILSAFE_SCHEMA, load, type State } from 'js-yaml';
-import { isScalar, Schema, type ScalarTag } from 'yaml';
+import { coreSchemaValue } from './core-schema.js';
 import { flowDepthOverflow } from './yaml-reader.js';
 
 /**
@@ -32,7 +32,7 @@ export class NotOnFastPath {
   static readonly signal = new NotOnFastPath();
 }
 
-const notOnFastPath = (): never => { (globalThis as any).__why?.(new Error().stack!.split("\n")[2]);
+const notOnFastPath = (): never => {
   throw NotOnFastPath.signal;
 };
 
@@ -42,7 +42,14 @@ const notOnFastPath = (): never => { (globalThis as any).__why?.(new Error().sta
  * lone carriage return inside the text. Anchors, aliases, tags and flow
  * collections are found at their node's first character instead.
  */
-const leftToReference = /[\t\uFEFF]|\r(?!\n)|^[ -]*\?(?:[ \r\n]|$)|^%|^\.\.\.(?:[ \r\n]|$)/m;
+const leftToReference = /[\t\uFEFF]|\r(?!\n)/;
+const lineLeftToReference = /^[ -]*\?(?:[ \r\n]|$)|^%|^\.\.\.(?:[ \r\n]|$)/m;
+
+function isLeftToReference(yaml: string): boolean {
+  if (leftToReference.test(yaml)) return true;
+  // Each line-start construct needs its character: most pages have none, and no line needs trying.
+  return (yaml.includes('?') || yaml.includes('%') || yaml.includes('...')) && lineLeftToReference.test(yaml);
+}
 
 /** Longer implicit keys are an error in `yaml`; js-yaml takes them. */
 const maxKeyLength = 1000;
@@ -54,7 +61,7 @@ const maxKeyLength = 1000;
  * any input js-yaml rejects (the reference reader then words the problem).
  */
 export function readFastTree(yaml: string): FastNode | null {
-  if (leftToReference.test(yaml) || flowDepthOverflow(yaml) !== -1) notOnFastPath();
+  if (isLeftToReference(yaml) || flowDepthOverflow(yaml) !== -1) notOnFastPath();
   const builder = new TreeBuilder(yaml);
   let data: unknown;
   try {
@@ -71,26 +78,42 @@ export function readFastTree(yaml: string): FastNode | null {
   return root;
 }
 
+/** A node being read: where js-yaml opened it, and its children so far (null while it has none). */
 interface Frame {
   open: number;
-  children: FastNode[];
+  children: FastNode[] | null;
 }
 
 class TreeBuilder {
   readonly roots: FastNode[] = [];
-  private readonly stack: Frame[] = [];
+  /**
+   * The open nodes, outermost first, up to `depth`. Frame objects are reused
+   * from one node to the next at the same depth: most nodes are scalars, and
+   * a frame and an array for each would be garbage a moment later.
+   */
+  private readonly frames: Frame[] = [];
+  private depth = 0;
 
   constructor(private readonly input: string) {}
 
   readonly listener = (event: 'open' | 'close', state: State): void => {
     if (event === 'open') {
-      this.stack.push({ open: state.position, children: [] });
+      const reused = this.frames[this.depth];
+      if (reused) {
+        reused.open = state.position;
+        reused.children = null;
+      } else {
+        this.frames.push({ open: state.position, children: null });
+      }
+      this.depth += 1;
       return;
     }
-    const frame = this.stack.pop()!;
-    const parent = this.stack[this.stack.length - 1];
+    this.depth -= 1;
+    const frame = this.frames[this.depth]!;
+    const parent = this.depth > 0 ? this.frames[this.depth - 1] : undefined;
     const node = this.close(frame, state, parent);
-    (parent ? parent.children : this.roots).push(node);
+    if (parent) (parent.children ??= []).push(node);
+    else this.roots.push(node);
   };
 
   private close(frame: Frame, state: State, parent: Frame | undefined): FastNode {
@@ -102,8 +125,8 @@ class TreeBuilder {
       case 'scalar':
         // A value that js-yaml first tried as a map key: the inner event is the scalar
         // (or nothing, for a block scalar).
-        if (frame.children.length === 1 && frame.children[0]!.kind === 'scalar') return frame.children[0]!;
-        if (frame.children.some((child) => child.kind !== 'empty')) return notOnFastPath();
+        if (frame.children?.length === 1 && frame.children[0]!.kind === 'scalar') return frame.children[0]!;
+        if (frame.children?.some((child) => child.kind !== 'empty')) return notOnFastPath();
         return this.scalar(frame, state.result as string, state.position, parent);
       default:
         if (state.result !== null && state.result !== undefined) return notOnFastPath();
@@ -112,7 +135,7 @@ class TreeBuilder {
   }
 
   private map(frame: Frame): FastNode {
-    const children = frame.children;
+    const children = frame.children ?? [];
     // js-yaml tries one more key after the last pair; an empty try is no node.
     if (children.length % 2 === 1 && children[children.length - 1]!.kind === 'empty') children.pop();
     if (children.length === 0 || children.length % 2 === 1) return notOnFastPath();
@@ -136,7 +159,7 @@ class TreeBuilder {
   private seq(frame: Frame, length: number): FastNode {
     const children = frame.children;
     // js-yaml reads an empty item (`-` alone) without an event: its place is unknown.
-    if (children.length !== length || length === 0) return notOnFastPath();
+    if (children === null || children.length !== length || length === 0) return notOnFastPath();
     const start = this.contentStart(frame.open);
     if (this.input.charCodeAt(start) !== 0x2d /* - */) return notOnFastPath();
     return node('seq', start, this.collectionEnd(children), children);
@@ -160,7 +183,7 @@ class TreeBuilder {
       case 0x7c /* | */:
       case 0x3e /* > */: {
         end = this.blockScalarEnd(start, position, parent);
-        const result = node('scalar', start, end, []);
+        const result = node('scalar', start, end, noChildren);
         result.text = text;
         return result;
       }
@@ -177,7 +200,7 @@ class TreeBuilder {
     // js-yaml takes quoted lines at any indentation; `yaml` wants them inside their parent.
     const lineBreak = input.indexOf('\n', start);
     if (lineBreak !== -1 && lineBreak < end) this.checkContinuationLines(lineBreak + 1, end, this.parentColumn(start, parent) + 1);
-    const result = node('scalar', start, end, [], lineEnd(input, end));
+    const result = node('scalar', start, end, noChildren, lineEnd(input, end));
     result.text = text;
     result.plain = plain;
     return result;
@@ -191,7 +214,7 @@ class TreeBuilder {
     // `key: !tag` or `key: &anchor` with nothing else is no plain empty value.
     const code = input.charCodeAt(start);
     if (code !== 0x0a && code !== 0x0d && start < input.length) return notOnFastPath();
-    return node('empty', start, start, []);
+    return node('empty', start, start, noChildren);
   }
 
   /**
@@ -302,7 +325,7 @@ class TreeBuilder {
     const lineStart = input.lastIndexOf('\n', start - 1) + 1;
     const item = /^( *)- +$/.exec(input.slice(lineStart, start));
     if (item) return item[1]!.length;
-    const key = parent?.children[parent.children.length - 1];
+    const key = parent?.children?.[parent.children.length - 1];
     if (!key || key.kind !== 'scalar' || !separatesKeyAndValue.test(input.slice(key.end, start))) return notOnFastPath();
     const keyLineStart = input.lastIndexOf('\n', key.start - 1) + 1;
     if (!/^ *(?:- +)?$/.test(input.slice(keyLineStart, key.start))) return notOnFastPath();
@@ -342,8 +365,12 @@ function continueBlock(input: string, offset: number, required: number): number 
   return char === '\n' || (char !== undefined && indent >= required) ? offset + indent : -1;
 }
 
+/** The children of every scalar and empty node: one array, never written to, instead of one each. */
+const noChildren: FastNode[] = [];
+
 function node(kind: FastNode['kind'], start: number, end: number, children: FastNode[], nodeEnd = end): FastNode {
-  return { kind, start, end, nodeEnd, text: '', plain: false, children };
+  // Every field from the start, `resolved` too, so that all nodes share one shape.
+  return { kind, start, end, nodeEnd, text: '', plain: false, children, resolved: undefined };
 }
 
 /** Back over the spaces and line breaks js-yaml read past the end of a plain scalar. */
@@ -372,9 +399,6 @@ function lineEnd(input: string, from: number): number {
 }
 
 const typedStart = new Set([...'-+.0123456789~nNtTfF'].map((char) => char.charCodeAt(0)));
-const coreTags = new Schema({}).tags.filter((tag): tag is ScalarTag => tag.default === true && 'test' in tag && tag.test !== undefined);
-const resolveOptions = {};
-const ignoreError = (): void => {};
 
 /** The value `yaml`'s core schema gives a scalar: plain ones are typed (`1`, `true`, `~`), others are text. */
 export function scalarValue(scalar: FastNode): unknown {
@@ -382,14 +406,7 @@ export function scalarValue(scalar: FastNode): unknown {
   if (scalar.resolved !== undefined) return scalar.resolved;
   // Every core type starts with one of these (or is empty): other text is a string without a test.
   if (scalar.text !== '' && !typedStart.has(scalar.text.charCodeAt(0))) return scalar.text;
-  let value: unknown = scalar.text;
-  for (const tag of coreTags) {
-    if (tag.test!.test(scalar.text)) {
-      const resolved = tag.resolve(scalar.text, ignoreError, resolveOptions);
-      value = isScalar(resolved) ? resolved.value : resolved;
-      break;
-    }
-  }
+  const value = coreSchemaValue(scalar.text);
   scalar.resolved = value;
   return value;
 }

@@ -4,6 +4,7 @@ import type {
   Entry,
   Fix,
   Item,
+  ItemReference,
   LinkUse,
   Navigation,
   NavigationLink,
@@ -11,7 +12,7 @@ import type {
   Property,
 } from '../model/types.js';
 import { markdownLinkUrls } from './markdown-links.js';
-import { parseReference } from './reference-syntax.js';
+import { parseReference, referenceKeyPath } from './reference-syntax.js';
 import { setOwn, type Yaml, type YamlSource } from './yaml-source.js';
 
 export interface Frontmatter {
@@ -29,6 +30,7 @@ const entryFields = new Set([
   'key', 'id', 'url', 'title', 'type', 'description', 'properties', 'parameters', 'returns', 'patternBefore',
 ]);
 const propertyFields = new Set(['key', 'title', 'type', 'optional', 'expanded', 'unwrap', 'description', 'properties']);
+const requiredPropertyFields = ['key', 'type', 'description'] as const;
 
 /** Reads the frontmatter of FORMAT.md into the model, reporting every shape it does not expect. */
 export function readFrontmatter(reader: YamlSource, isNavigation: boolean): Frontmatter {
@@ -121,6 +123,8 @@ function readEntries(reader: YamlSource, node: Yaml, language: string): Entry[] 
 function readEntry(reader: YamlSource, node: Yaml, language: string): Entry | null {
   const pairs = reader.pairs(node, `an entry of \`reference.${language}\``);
   if (!pairs) return null;
+  // Until a `key` gives its own place, the entry's place stands for it (one object for both: places are never changed).
+  const place = reader.place(node);
   const entry: Entry = {
     language,
     key: '',
@@ -134,8 +138,8 @@ function readEntry(reader: YamlSource, node: Yaml, language: string): Entry | nu
     returns: null,
     patternBefore: null,
     extra: {},
-    place: reader.place(node),
-    keyPlace: reader.place(node),
+    place,
+    keyPlace: place,
   };
   let hasKey = false;
   for (const { key, value } of pairs) {
@@ -186,8 +190,7 @@ function readItems(reader: YamlSource, node: Yaml, what: string): Item[] {
     const text = reader.isString(item) ? reader.text(item, what) : null;
     if (text !== null) {
       const path = parseReference(text);
-      const pathRange = path ? referenceRange(reader, item, path.join('.')) : undefined;
-      if (path) items.push({ kind: 'item-reference', path, place: reader.place(item), ...(pathRange ? { pathRange } : {}) });
+      if (path) items.push(itemReference(reader, item, path));
       else reader.shape(`Unexpected string \`${text}\` in ${what}, expected a property or an item reference such as \`(DirectoryGroup)\``, item);
       continue;
     }
@@ -197,9 +200,17 @@ function readItems(reader: YamlSource, node: Yaml, what: string): Item[] {
   return items;
 }
 
+function itemReference(reader: YamlSource, node: Yaml, path: string[]): ItemReference {
+  const reference: ItemReference = { kind: 'item-reference', path, place: reader.place(node) };
+  const pathRange = referenceRange(reader, node, path.join('.'));
+  if (pathRange) reference.pathRange = pathRange;
+  return reference;
+}
+
 function readProperty(reader: YamlSource, node: Yaml, what: string): Property | null {
   const pairs = reader.pairs(node, `an item of ${what}`);
   if (!pairs) return null;
+  const place = reader.place(node);
   const property: Property = {
     kind: 'property',
     key: '',
@@ -211,12 +222,10 @@ function readProperty(reader: YamlSource, node: Yaml, what: string): Property | 
     description: null,
     properties: [],
     extra: {},
-    place: reader.place(node),
-    keyPlace: reader.place(node),
+    place,
+    keyPlace: place,
   };
-  const seen = new Set<string>();
   for (const { key, value } of pairs) {
-    seen.add(key);
     if (!propertyFields.has(key)) {
       setOwn(property.extra, key, reader.plain(value));
       continue;
@@ -244,8 +253,8 @@ function readProperty(reader: YamlSource, node: Yaml, what: string): Property | 
         break;
     }
   }
-  for (const required of ['key', 'type', 'description'] as const) {
-    if (!seen.has(required)) {
+  for (const required of requiredPropertyFields) {
+    if (!pairs.some((pair) => pair.key === required)) {
       const hint = required === 'description' ? 'a reference such as `(directory_group.id)` or markdown' : required === 'key' ? 'the name as the language spells it' : 'the type as the language spells it';
       reader.shape(`Missing \`${required}\` in property${property.key ? ` \`${property.key}\`` : ''}, expected ${hint}`, node);
     }
@@ -257,14 +266,15 @@ function readDescriptionValue(reader: YamlSource, node: Yaml): DescriptionValue 
   const text = reader.text(node, 'a `description`');
   if (text === null) return null;
   const place = reader.place(node);
-  const path = parseReference(text);
-  if (!path) {
+  const keyPath = referenceKeyPath(text);
+  if (keyPath === null) {
     collectLinks(reader, node, text);
     return { kind: 'markdown', markdown: text, place };
   }
-  const keyPath = path.join('.');
+  const reference: DescriptionValue = { kind: 'reference', keyPath, place };
   const keyPathRange = referenceRange(reader, node, keyPath);
-  return { kind: 'reference', keyPath, place, ...(keyPathRange ? { keyPathRange } : {}) };
+  if (keyPathRange) reference.keyPathRange = keyPathRange;
+  return reference;
 }
 
 /** Where `a.b` stands between the parentheses of `(a.b)` in the file, unless quoting or escapes hide it. */

@@ -10,8 +10,8 @@ export class LineIndex {
     for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.starts.push(index + 1);
   }
 
-  /** 1-based line and column of a 0-based offset. */
-  position(offset: number): { line: number; column: number } {
+  /** 1-based line of a 0-based offset. */
+  line(offset: number): number {
     const starts = this.starts;
     let low = 0;
     let high = starts.length - 1;
@@ -20,6 +20,11 @@ export class LineIndex {
       if (starts[middle]! <= offset) low = middle;
       else high = middle - 1;
     }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
+    return low + 1;
+  }
+
+  /** 1-based column of a 0-based offset on its 1-based `line`. */
+  column(offset: number, line: number): number {
+    return offset - this.starts[line - 1]! + 1;
   }
 }

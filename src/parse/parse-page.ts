@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { SourceFile } from '../load/find-sources.js';
 import { decodeSource } from '../load/read-source.js';
 import type { ParsedPage } from '../model/types.js';
@@ -67,7 +67,7 @@ export function parsePage(source: SourceFile, bytes: Buffer, options: ParseOptio
 
 /** `ParsedPage.hash`: what `--fix` compares with a fresh read before it writes, and caches key on. */
 export function sourceHash(bytes: Buffer): string {
-  return createHash('sha1').update(bytes).digest('hex');
+  return hash('sha1', bytes, 'hex');
 }
 
 /** A page with nothing in it yet: the start of every parse, and all an unreadable file gets. */

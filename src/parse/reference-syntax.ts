@@ -4,8 +4,12 @@
  */
 const referencePattern = /^\(([^\s().]+(?:\.[^\s().]+)*)\)$/;
 
-/** The key path of `(a.b.c)`, or null for literal text. */
+/** The segments of the key path of `(a.b.c)`, or null for literal text. */
 export function parseReference(value: string): string[] | null {
-  const match = referencePattern.exec(value.trim());
-  return match ? match[1]!.split('.') : null;
+  return referenceKeyPath(value)?.split('.') ?? null;
+}
+
+/** `a.b.c` for `(a.b.c)`, or null for literal text. */
+export function referenceKeyPath(value: string): string | null {
+  return referencePattern.exec(value.trim())?.[1] ?? null;
 }

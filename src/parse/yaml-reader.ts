@@ -1,20 +1,6 @@
-import {
-  type Alias,
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node as YamlNode,
-  type Pair,
-  type ParsedNode,
-  type YAMLMap,
-  type YAMLSeq,
-  visit,
-} from 'yaml';
+import type { Alias, Document, LineCounter, Node as YamlNode, Pair, ParsedNode, YAMLMap, YAMLSeq } from 'yaml';
 import type { Diagnostic, LinkUse, Place } from '../model/types.js';
+import { onDemand } from './load-on-demand.js';
 import { placeOfOffset } from './place.js';
 import { setOwn, type Yaml, type YamlSource } from './yaml-source.js';
 
@@ -22,6 +8,9 @@ import { setOwn, type Yaml, type YamlSource } from './yaml-source.js';
 export const maxAliasExpansions = 1000;
 
 export type { Yaml } from './yaml-source.js';
+
+/** The reference reader runs only for pages the fast one leaves: a clean site never loads `yaml`. */
+const yamlPackage = onDemand((require) => require('yaml') as typeof import('yaml'));
 
 /**
  * Reads a YAML document node by node, keeping the place of each node in the
@@ -45,6 +34,7 @@ export class YamlReader implements YamlSource {
   ) {}
 
   static parse(yaml: string, firstLine: number, firstOffset = 0): YamlReader {
+    const { LineCounter, parseDocument } = yamlPackage();
     const lineCounter = new LineCounter();
     const tooDeep = flowDepthOverflow(yaml);
     // Nesting that deep would only overflow the parser's stack (or worse): it is not parsed at all.
@@ -84,7 +74,7 @@ export class YamlReader implements YamlSource {
   /** An alias inside the very node it names would expand forever: reported, and the document is not read. */
   private reportCyclicAliases(): void {
     if (!this.source.includes('*')) return;
-    visit(this.document, {
+    yamlPackage().visit(this.document, {
       Alias: (_key, alias, path) => {
         const target = alias.resolve(this.document);
         if (!target || !path.includes(target)) return;
@@ -133,7 +123,7 @@ export class YamlReader implements YamlSource {
   /** Follows an alias to its anchor, within a budget that stops alias bombs. */
   deref(node: unknown): Yaml {
     if (node === null || node === undefined) return null;
-    if (!isAlias(node)) return node as YamlNode;
+    if (!yamlPackage().isAlias(node)) return node as YamlNode;
     // Anchors stand before their aliases, so the alias furthest into the text is the one being walked from the top.
     if (!this.outermostAlias || (node.range?.[0] ?? 0) > (this.outermostAlias.range?.[0] ?? 0)) this.outermostAlias = node;
     this.aliasBudget -= 1;
@@ -150,14 +140,14 @@ export class YamlReader implements YamlSource {
   /** The pairs of a map with string keys, in document order, or null after reporting. */
   pairs(node: Yaml, what: string): Array<{ key: string; keyNode: Yaml; value: Yaml }> | null {
     const target = this.deref(node);
-    if (!isMap(target)) {
+    if (!yamlPackage().isMap(target)) {
       this.shape(`Unexpected ${describe(target)} for ${what}, expected a map`, node);
       return null;
     }
     const result: Array<{ key: string; keyNode: Yaml; value: Yaml }> = [];
     for (const pair of (target as YAMLMap<unknown, unknown>).items as Array<Pair<unknown, unknown>>) {
       const keyNode = this.deref(pair.key);
-      const key = isScalar(keyNode) ? keyNode.value : undefined;
+      const key = yamlPackage().isScalar(keyNode) ? keyNode.value : undefined;
       if (typeof key !== 'string' && typeof key !== 'number') {
         this.shape(`Unexpected ${describe(keyNode)} as a key in ${what}, expected a name`, keyNode ?? node);
         continue;
@@ -170,7 +160,7 @@ export class YamlReader implements YamlSource {
   /** The items of a list, or null after reporting. */
   items(node: Yaml, what: string): Yaml[] | null {
     const target = this.deref(node);
-    if (!isSeq(target)) {
+    if (!yamlPackage().isSeq(target)) {
       this.shape(`Unexpected ${describe(target)} for ${what}, expected a list`, node);
       return null;
     }
@@ -180,7 +170,7 @@ export class YamlReader implements YamlSource {
   /** A scalar as text; numbers and booleans are spelled as written. */
   text(node: Yaml, what: string): string | null {
     const target = this.deref(node);
-    if (isScalar(target) && target.value !== null && typeof target.value !== 'object') {
+    if (yamlPackage().isScalar(target) && target.value !== null && typeof target.value !== 'object') {
       return typeof target.value === 'string' ? target.value : (target.source ?? String(target.value));
     }
     this.shape(`Unexpected ${describe(target)} for ${what}, expected a string`, node);
@@ -188,16 +178,16 @@ export class YamlReader implements YamlSource {
   }
 
   isMap(node: Yaml): boolean {
-    return isMap(node);
+    return yamlPackage().isMap(node);
   }
 
   isString(node: Yaml): boolean {
-    return isScalar(node) && typeof node.value === 'string';
+    return yamlPackage().isScalar(node) && typeof node.value === 'string';
   }
 
   boolean(node: Yaml, what: string): boolean {
     const target = this.deref(node);
-    if (isScalar(target) && typeof target.value === 'boolean') return target.value;
+    if (yamlPackage().isScalar(target) && typeof target.value === 'boolean') return target.value;
     this.shape(`Unexpected ${describe(target)} for ${what}, expected \`true\` or \`false\``, node);
     return false;
   }
@@ -205,9 +195,9 @@ export class YamlReader implements YamlSource {
   /** Plain data for fields polyref passes through to templates. */
   plain(node: Yaml): unknown {
     const target = this.deref(node);
-    if (isScalar(target)) return target.value ?? null;
-    if (isSeq(target)) return (target as YAMLSeq<unknown>).items.map((item) => this.plain(this.deref(item)));
-    if (isMap(target)) {
+    if (yamlPackage().isScalar(target)) return target.value ?? null;
+    if (yamlPackage().isSeq(target)) return (target as YAMLSeq<unknown>).items.map((item) => this.plain(this.deref(item)));
+    if (yamlPackage().isMap(target)) {
       const result: Record<string, unknown> = {};
       for (const { key, value } of this.pairs(target, 'a field') ?? []) setOwn(result, key, this.plain(value));
       return result;
@@ -216,15 +206,13 @@ export class YamlReader implements YamlSource {
   }
 }
 
-/**
- * `yaml` reports an unclosed `[` or `{` where the input ends; the reader wants
- * the bracket that was never closed.
- */
 /** Flow collections nested deeper than this are refused before any parser recurses into them. */
 export const maxFlowDepth = 256;
 
 /** The offset of the first `[` or `{` nested `maxFlowDepth` deep (quotes ignored: an estimate on the safe side), or -1. */
 export function flowDepthOverflow(yaml: string): number {
+  // Nesting needs as many openings: fewer of them (every real page) need no walk through the text.
+  if (countUpTo(yaml, '[', maxFlowDepth) + countUpTo(yaml, '{', maxFlowDepth) < maxFlowDepth) return -1;
   let depth = 0;
   for (let index = 0; index < yaml.length; index += 1) {
     const code = yaml.charCodeAt(index);
@@ -236,6 +224,16 @@ export function flowDepthOverflow(yaml: string): number {
   return -1;
 }
 
+function countUpTo(text: string, char: string, limit: number): number {
+  let count = 0;
+  for (let index = text.indexOf(char); index !== -1 && count < limit; index = text.indexOf(char, index + 1)) count += 1;
+  return count;
+}
+
+/**
+ * `yaml` reports an unclosed `[` or `{` where the input ends; the reader wants
+ * the bracket that was never closed.
+ */
 function unclosedFlowStart(yaml: string, message: string, end: number): number | null {
   const kind = /^Flow (sequence|map)\b.*end with a [\]}]/.exec(message)?.[1];
   if (!kind) return null;
@@ -254,9 +252,9 @@ function unclosedFlowStart(yaml: string, message: string, end: number): number |
 
 export function describe(node: Yaml | undefined): string {
   if (node === null || node === undefined) return 'empty value';
-  if (isMap(node)) return 'map';
-  if (isSeq(node)) return 'list';
-  if (isScalar(node)) {
+  if (yamlPackage().isMap(node)) return 'map';
+  if (yamlPackage().isSeq(node)) return 'list';
+  if (yamlPackage().isScalar(node)) {
     const value = node.value;
     if (value === null) return 'empty value';
     if (typeof value === 'string') return `string \`${truncate(value)}\``;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Language } from '../config/languages.js';
 import type { Located } from '../index/site-index.js';
+import type { ExampleStore } from '../load/examples.js';
 import type { Site } from '../model/site.js';
 import type { Entry } from '../model/types.js';
 
@@ -96,8 +97,27 @@ function exampleSource(tab: Tab, language: string, site: Site): ExampleSource | 
   if (found.kind !== 'found') return null;
   const file = found.files.get(language);
   if (!file) return null;
-  const code = fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n').replace(/\n$/, '');
+  const code = exampleCode(site.examples, file);
   return { title: tab.title, code, extension: path.extname(file).slice(1), fileName: path.basename(file), link: null };
+}
+
+/**
+ * Example code by file, per example store: a page's examples are read for
+ * their highlighting, its HTML and its Markdown copy. A store serves one
+ * build, and an incremental build makes a new one when an example changes,
+ * so no read goes stale.
+ */
+const exampleCodes = new WeakMap<ExampleStore, Map<string, string>>();
+
+function exampleCode(store: ExampleStore, file: string): string {
+  let codes = exampleCodes.get(store);
+  if (!codes) exampleCodes.set(store, (codes = new Map()));
+  let code = codes.get(file);
+  if (code === undefined) {
+    code = fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n').replace(/\n$/, '');
+    codes.set(file, code);
+  }
+  return code;
 }
 
 /** Attributes with literal values; expressions were reported at parse time and are ignored. */

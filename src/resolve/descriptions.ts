@@ -32,9 +32,15 @@ function pickDescription(
   page: ParsedPage,
 ): Located<DescriptionDefinition> | undefined {
   if (!definitions) return undefined;
-  const withText = definitions.filter((definition) => definition.value.markdown !== null);
-  const candidates = withText.length > 0 ? withText : definitions;
-  return candidates.find((definition) => definition.page === page) ?? candidates[0];
+  // Every reference asks: one pass, no copies.
+  const withText = definitions.some((definition) => definition.value.markdown !== null);
+  let first: Located<DescriptionDefinition> | undefined;
+  for (const definition of definitions) {
+    if (withText && definition.value.markdown === null) continue;
+    if (definition.page === page) return definition;
+    first ??= definition;
+  }
+  return first;
 }
 
 function* referenceableKeyPaths(index: SiteIndex): Iterable<string> {

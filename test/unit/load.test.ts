@@ -54,6 +54,29 @@ describe('ExampleStore', () => {
     expect(store.lookup('nothing').kind).toBe('missing');
     expect(store.lookup('https://example.com/x.py')).toEqual({ kind: 'remote', url: 'https://example.com/x.py' });
   });
+
+  it('follows a linked example file only when it stays inside the root, and skips folders', () => {
+    const dir = project({
+      'examples/group/curl.sh': 'x',
+      'examples/shared/go.go': 'x',
+      'examples/group/nested/ruby.rb': 'x',
+      'secret/python.py': 'x',
+    });
+    fs.symlinkSync(path.join(dir, 'secret/python.py'), path.join(dir, 'examples/group/python.py'));
+    fs.symlinkSync(path.join(dir, 'examples/shared/go.go'), path.join(dir, 'examples/group/go.go'));
+    fs.symlinkSync(path.join(dir, 'nowhere.js'), path.join(dir, 'examples/group/node.js'));
+    const store = new ExampleStore(path.join(dir, 'examples'));
+    const found = store.lookup('group');
+    const real = fs.realpathSync(path.join(dir, 'examples/group'));
+    expect(found).toEqual({
+      kind: 'found',
+      folder: path.join(dir, 'examples/group'),
+      files: new Map([
+        ['curl', path.join(real, 'curl.sh')],
+        ['go', path.join(real, 'go.go')],
+      ]),
+    });
+  });
 });
 
 describe('StagedOutput', () => {

@@ -44,7 +44,7 @@ describe('pool', () => {
       cacheRoot: null,
       workerScript,
       workers: 2,
-      minBytesForWorkers: 0,
+      minBytesPerThread: 0,
       mainThreadParses: false,
     });
     expect(pooled.map((page) => page.url)).toEqual(tasks.map((task) => task.job.source.url));
@@ -53,7 +53,7 @@ describe('pool', () => {
 
   it('pool-order: with the main thread helping, the result is the same', () => {
     const tasks = tasksOf(48);
-    const pooled = parseTasks(tasks, { parse: { keepTree: true }, cacheRoot: null, workerScript, workers: 1, minBytesForWorkers: 0 });
+    const pooled = parseTasks(tasks, { parse: { keepTree: true }, cacheRoot: null, workerScript, workers: 1, minBytesPerThread: 0 });
     expect(isDeepStrictEqual(pooled, parseTasks(tasks, { parse: { keepTree: true }, cacheRoot: null, workerScript: null }))).toBe(true);
   });
 
@@ -66,7 +66,7 @@ describe('pool', () => {
       cacheRoot: null,
       workerScript: pathToFileURL(dying),
       workers: 1,
-      minBytesForWorkers: 0,
+      minBytesPerThread: 0,
       mainThreadParses: false,
       stallMs: 200,
     });
@@ -81,6 +81,23 @@ describe('pool', () => {
     const pages = parseTasks(tasks, { parse: { keepTree: false }, cacheRoot: null, workerScript: pathToFileURL(noting), workers: 1 });
     expect(pages).toHaveLength(tasks.length);
     expect(fs.existsSync(marker)).toBe(false);
+  });
+
+  it('pool-share: a worker starts only when every thread, the main one included, gets its share of bytes', () => {
+    const marker = path.join(scratch, 'shared');
+    const noting = path.join(scratch, 'noting-share-worker.mjs');
+    fs.writeFileSync(noting, `import fs from 'node:fs';\nfs.writeFileSync(${JSON.stringify(marker)}, 'yes');\n`);
+    const tasks = tasksOf(24);
+    const bytes = tasks.reduce((sum, task) => sum + task.job.bytes.byteLength, 0);
+    // The worker notes its start, then answers nothing: after `stallMs` the main thread parses every page itself.
+    const options = { parse: { keepTree: false }, cacheRoot: null, workerScript: pathToFileURL(noting), workers: 3, mainThreadParses: false, stallMs: 1000 };
+    // Just short of two shares: the main thread keeps every page.
+    expect(parseTasks(tasks, { ...options, minBytesPerThread: Math.floor(bytes / 2) + 1 })).toHaveLength(tasks.length);
+    expect(fs.existsSync(marker)).toBe(false);
+    // Two shares: one worker.
+    const pages = parseTasks(tasks, { ...options, minBytesPerThread: Math.floor(bytes / 2) });
+    expect(isDeepStrictEqual(pages, inThread(tasks))).toBe(true);
+    expect(fs.existsSync(marker)).toBe(true);
   });
 
   it('pool-error: a page whose parse throws gets an internal-error diagnostic, and the rest are parsed', () => {
