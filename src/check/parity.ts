@@ -6,10 +6,10 @@
 import type { ParityIgnore } from '../config/config.js';
 import type { Located } from '../index/site-index.js';
 import { itemLists } from '../model/walk.js';
-import type { DescriptionValue, Entry, Item, ParsedPage, Property } from '../model/types.js';
+import type { DescriptionValue, Entry, ParsedPage } from '../model/types.js';
 import type { Site } from '../model/site.js';
 import { resolveDescription } from '../resolve/descriptions.js';
-import { resolveItem } from '../resolve/items.js';
+import { entryRowDescription, entryRowItems, forEachShownItem, type ItemContext, type ShownItemVisitor } from '../resolve/shown-items.js';
 
 /** `documented`: some row shows the key path; `missing`: it does not; `exempt`: missing, by `parity.ignore`; `no-entry`: the language has no entry with this id. */
 export type ParityCell = 'documented' | 'missing' | 'exempt' | 'no-entry';
@@ -124,58 +124,33 @@ function computeParity(site: Site, id: string): ParityEntry {
   return { id, entries, rows };
 }
 
-/** Item references inside referenced entries are followed at most this deep, as the tables follow them. */
-const maxReferenceDepth = 16;
-
 /**
- * Key paths of every row the entry shows, at any depth, in the order its
- * table shows them: item references count through what they resolve to,
- * relative to the entry's own page; an unwrapped property shows its
- * children instead of itself; a shared definition's properties come along
- * with it. This walks the rows `resolveEntry` builds without building
- * them (it runs for every entry with an `id`); a test holds the two to the
- * same key paths on every site it knows.
+ * Key paths of every row the entry's table shows, at any depth, in table
+ * order: rows described by a reference that resolves (from the page of the
+ * entry the row comes from); an unwrapped property shows its children, not
+ * itself. The rows are those `resolveEntry` builds, found the same way
+ * (`forEachShownItem`), without building them: this runs for every entry
+ * with an `id`. A test holds the two to the same key paths on every site it knows.
  */
 export function shownKeyPaths(located: Located<Entry>, site: Site, into: Set<string> = new Set()): Set<string> {
   const { value: entry, page } = located;
-  const index = site.index;
+  const context: ItemContext = { language: entry.language, page, index: site.index };
   const add = (description: DescriptionValue | null, from: ParsedPage): void => {
     if (description?.kind !== 'reference') return;
-    if (resolveDescription(description.keyPath, from, index).ok) into.add(description.keyPath);
+    if (resolveDescription(description.keyPath, from, site.index).ok) into.add(description.keyPath);
   };
-  const walk = (items: Item[], depth: number): void => {
-    for (const item of items) {
-      if (item.kind === 'property') {
-        property(item, depth);
-        continue;
-      }
-      if (depth >= maxReferenceDepth) continue;
-      const found = resolveItem(item, entry.language, page, index);
-      if (!found.ok) continue;
-      if (found.target.kind === 'property') property(found.target.property, depth + 1);
-      else entryReference(found.target.entry, depth + 1);
-    }
+  const rows: ShownItemVisitor = {
+    property: (property, depth) => {
+      if (!property.unwrap) add(property.description, page);
+      forEachShownItem(property.properties, depth, context, rows);
+    },
+    entry: (target, depth) => {
+      add(entryRowDescription(target.value), target.page);
+      forEachShownItem(entryRowItems(target.value), depth, context, rows);
+    },
   };
-  const property = (shown: Property, depth: number): void => {
-    if (!shown.unwrap) add(shown.description, page);
-    walk(shown.properties, depth);
-  };
-  const entryReference = (target: Located<Entry>, depth: number): void => {
-    add(target.value.description ?? selfOfDescribedObject(target.value), target.page);
-    if (target.value.url === null && target.value.properties) walk(target.value.properties, depth);
-  };
-  for (const list of itemLists) walk(entry[list] ?? [], 0);
+  for (const list of itemLists) forEachShownItem(entry[list] ?? [], 0, context, rows);
   return into;
-}
-
-/** `(directory_group.id)` among an entry's properties → `(directory_group)`, the description a reference to the entry shows. */
-function selfOfDescribedObject(entry: Entry): DescriptionValue | null {
-  for (const item of entry.properties ?? []) {
-    if (item.kind === 'property' && item.description?.kind === 'reference' && item.description.keyPath.includes('.')) {
-      return { kind: 'reference', keyPath: item.description.keyPath.slice(0, item.description.keyPath.lastIndexOf('.')), place: item.description.place };
-    }
-  }
-  return null;
 }
 
 /** `directory_group.object`, `*.object` (`*` within one segment) or `**.object` (any number of segments). */

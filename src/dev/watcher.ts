@@ -44,8 +44,10 @@ export class ChangeWatcher {
     // A path that does not exist yet (no templates folder, no configuration file) is watched apart:
     // chokidar counts it twice towards `ready`, which then comes before the other folders are scanned,
     // and a change made in the meantime would be missed.
-    const present = paths.filter((watched) => fs.existsSync(watched));
-    const absent = paths.filter((watched) => !fs.existsSync(watched));
+    // Each path is looked at once: one created or removed meanwhile is still watched, in one group.
+    const exists = paths.map((watched) => fs.existsSync(watched));
+    const present = paths.filter((_, at) => exists[at]);
+    const absent = paths.filter((_, at) => !exists[at]);
     this.watchers = [present, absent].filter((group) => group.length > 0).map((group) => watch(group, options));
     this.scanned = Promise.all(this.watchers.map((watcher) => new Promise<void>((resolve) => watcher.once('ready', () => resolve()))));
     for (const watcher of this.watchers) {

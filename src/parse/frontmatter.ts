@@ -12,7 +12,7 @@ import type {
   Property,
 } from '../model/types.js';
 import { markdownLinkUrls } from './markdown-links.js';
-import { parseReference, referenceKeyPath } from './reference-syntax.js';
+import { referenceKeyPath } from './reference-syntax.js';
 import { setOwn, type Yaml, type YamlSource } from './yaml-source.js';
 
 export interface Frontmatter {
@@ -189,8 +189,8 @@ function readItems(reader: YamlSource, node: Yaml, what: string): Item[] {
   for (const item of reader.items(node, what) ?? []) {
     const text = reader.isString(item) ? reader.text(item, what) : null;
     if (text !== null) {
-      const path = parseReference(text);
-      if (path) items.push(itemReference(reader, item, path));
+      const keyPath = referenceKeyPath(text);
+      if (keyPath !== null) items.push(itemReference(reader, item, keyPath));
       else reader.shape(`Unexpected string \`${text}\` in ${what}, expected a property or an item reference such as \`(DirectoryGroup)\``, item);
       continue;
     }
@@ -200,9 +200,9 @@ function readItems(reader: YamlSource, node: Yaml, what: string): Item[] {
   return items;
 }
 
-function itemReference(reader: YamlSource, node: Yaml, path: string[]): ItemReference {
-  const reference: ItemReference = { kind: 'item-reference', path, place: reader.place(node) };
-  const pathRange = referenceRange(reader, node, path.join('.'));
+function itemReference(reader: YamlSource, node: Yaml, keyPath: string): ItemReference {
+  const reference: ItemReference = { kind: 'item-reference', path: keyPath.split('.'), place: reader.place(node) };
+  const pathRange = referenceRange(reader, node, keyPath);
   if (pathRange) reference.pathRange = pathRange;
   return reference;
 }

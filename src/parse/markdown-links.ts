@@ -46,11 +46,12 @@ export function parsedLinkUrls(markdown: string): string[] {
 const mayHideLinks = /[\\`<\x00-\x09\x0b-\x1f\x7f]|!\[|~~~| {4}/;
 
 /**
- * An inline link whose text holds no bracket or line break and whose
- * destination is bare (no spaces, parentheses, brackets, title, escapes or
- * character references), so that what is written is the URL the parser gives.
+ * `[label](url)`: an inline link whose label holds no bracket or line break
+ * and whose destination is bare (no spaces, parentheses, brackets, title,
+ * escapes or character references), so that what is written is the URL the
+ * parser gives. The body reader finds the links of simple paragraphs with it too.
  */
-const inlineLink = /\[[^[\]\n]*\]\(([^\s()<>[\]\\&]*)\)/g;
+export const simpleInlineLink = /\[([^[\]\n]*)\]\(([^\s()<>[\]\\&]*)\)/g;
 
 /**
  * The URLs of markdown whose only brackets are simple inline links, read
@@ -64,7 +65,7 @@ const inlineLink = /\[[^[\]\n]*\]\(([^\s()<>[\]\\&]*)\)/g;
 export function inlineLinkUrls(markdown: string): string[] | null {
   if (mayHideLinks.test(markdown)) return null;
   const urls: string[] = [];
-  const rest = markdown.replace(inlineLink, (_link, url: string) => {
+  const rest = markdown.replace(simpleInlineLink, (_link, _label, url: string) => {
     urls.push(url);
     return '';
   });

@@ -4,11 +4,6 @@
  */
 const referencePattern = /^\(([^\s().]+(?:\.[^\s().]+)*)\)$/;
 
-/** The segments of the key path of `(a.b.c)`, or null for literal text. */
-export function parseReference(value: string): string[] | null {
-  return referenceKeyPath(value)?.split('.') ?? null;
-}
-
 /** `a.b.c` for `(a.b.c)`, or null for literal text. */
 export function referenceKeyPath(value: string): string | null {
   return referencePattern.exec(value.trim())?.[1] ?? null;

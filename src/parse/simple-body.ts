@@ -1,4 +1,5 @@
 import type { ComponentUse, Heading, LinkUse, Place } from '../model/types.js';
+import { paragraphLinks, readHeading, type ProseLine } from './simple-inline.js';
 
 /** What `check` needs of a body: the facts `parseBody` reads off its tree. */
 export interface BodyFacts {
@@ -9,20 +10,6 @@ export interface BodyFacts {
 
 /** Characters the parser rewrites or counts differently outside code: tabs, other controls, surrogate pairs. */
 const unusualCharacter = /[\x00-\x09\x0b-\x1f\x7f\uD800-\uDFFF]/;
-
-/**
- * Outside code spans, what makes a line more than text and simple links:
- * escapes, JSX and HTML (`<`), expressions (`{`, `}`), tables (`|`), images.
- */
-const markupInProse = /[\\<{}|]|!\[/;
-/** In a heading, any inline markup changes its text. */
-const markupInHeading = /[\\<{}|#*_[\]&~]/;
-
-/** Text GFM would turn into a link of its own: `https://…`, `www.…`, an e-mail address. */
-const autolinkLiteral = /:\/\/|www\.|@/i;
-
-/** `## Text`, the text without the spaces around it. */
-const atxHeading = /^(#{1,6}) +(\S(?:.*\S)?) *$/;
 
 /** The start of a component's tag: `<Name`. */
 const tagName = /^<([A-Z][A-Za-z0-9]*)/;
@@ -35,9 +22,6 @@ const closingTag = /^<\/([A-Z][A-Za-z0-9]*)>$/;
 const openingFence = /^(?:(`{3,})[^`]*|(~{3,}).*)$/;
 /** With indented code off (MDX turns it off), a closing fence may stand at any indentation. */
 const closingFence = /^ *(`{3,}|~{3,})[ \t]*$/;
-
-/** `[text](url)` with a bare URL (see `markdown-links.ts`); the text may hold code spans. */
-const inlineLink = /\[([^[\]\n]*)\]\(([^\s()<>[\]\\&]*)\)/g;
 
 /** `- `, `* `, `+ `, `1. `, `2) `: a list item marker and the one space after it. */
 const listItem = /^(?:[-*+]|\d{1,9}[.)]) (?! )/;
@@ -57,13 +41,6 @@ const leadingSpaces = /^ */;
 
 /** What the line before was: each kind of block allows different lines after it. */
 type Previous = 'start' | 'blank' | 'prose' | 'heading' | 'fence' | 'open-tag' | 'tag' | 'close-tag';
-
-/** A line of a paragraph: its text after any list item marker or indentation, and where that text starts. */
-interface ProseLine {
-  text: string;
-  line: number;
-  column: number;
-}
 
 /**
  * Reads the facts of a body made only of ATX headings, paragraphs and list
@@ -112,11 +89,8 @@ class SimpleBodyReader {
       let ok: boolean;
       if (first === 0x3c /* < */) ok = content.startsWith('</') ? this.closeTag(content, indent) : this.tag(indent);
       else if (first === 0x23 /* # */) ok = indent === 0 && this.heading(text);
-      else if (indent === 0 && openingFence.test(text)) {
-        const fence = this.fence(text);
-        if (fence === 'to-the-end') return this.endParagraph() && this.open.length === 0 ? this.facts : null;
-        ok = fence;
-      } else ok = this.prose(content, indent);
+      else if (indent === 0 && openingFence.test(text)) ok = this.fence(text);
+      else ok = this.prose(content, indent);
       if (!ok) return null;
     }
     return this.endParagraph() && this.open.length === 0 ? this.facts : null;
@@ -126,11 +100,14 @@ class SimpleBodyReader {
     return this.firstLine + this.index;
   }
 
+  /** Reads the links of the paragraph that ends here, if any; false when the parser must read it. */
   private endParagraph(): boolean {
-    const ok = this.paragraph.length === 0 || readParagraph(this.paragraph, this.facts.links);
+    const links = this.paragraph.length === 0 ? [] : paragraphLinks(this.paragraph);
     this.paragraph = [];
     this.paragraphItem = null;
-    return ok;
+    if (links === null) return false;
+    this.facts.links.push(...links);
+    return true;
   }
 
   private heading(text: string): boolean {
@@ -144,18 +121,18 @@ class SimpleBodyReader {
   }
 
   /** Fenced code at the top level: skipped whole, to its closing fence or, without one, to the end. */
-  private fence(text: string): boolean | 'to-the-end' {
+  private fence(text: string): boolean {
     if (this.open.length > 0 || this.previous === 'tag' || this.previous === 'close-tag' || !this.endParagraph()) return false;
-    const opening = /^(`+|~+)/.exec(text)![1]!;
-    for (let index = this.index + 1; index < this.lines.length; index += 1) {
+    const [, backticks, tildes] = openingFence.exec(text)!;
+    const opening = (backticks ?? tildes)!;
+    let index = this.index + 1;
+    for (; index < this.lines.length; index += 1) {
       const closing = closingFence.exec(this.lines[index]!)?.[1];
-      if (closing && closing[0] === opening[0] && closing.length >= opening.length) {
-        this.index = index;
-        this.previous = 'fence';
-        return true;
-      }
+      if (closing && closing[0] === opening[0] && closing.length >= opening.length) break;
     }
-    return 'to-the-end';
+    this.index = index;
+    this.previous = 'fence';
+    return true;
   }
 
   private prose(content: string, indent: number): boolean {
@@ -258,99 +235,4 @@ class SimpleBodyReader {
       position = end;
     }
   }
-}
-
-function readHeading(text: string): Heading | null {
-  const match = atxHeading.exec(text);
-  if (!match) return null;
-  const content = match[2]!;
-  const spans = codeSpans(content);
-  const outside = masked(content, spans);
-  if (markupInHeading.test(outside) || autolinkLiteral.test(outside)) return null;
-  let headingText = '';
-  let from = 0;
-  for (const span of spans) {
-    headingText += content.slice(from, span.start) + span.value;
-    from = span.end;
-  }
-  return { depth: match[1]!.length, text: headingText + content.slice(from) };
-}
-
-/**
- * Finds the links of one paragraph, or false when it holds anything but
- * prose, code spans and simple links. Code spans are blanked out first
- * (a link inside one is text), and a link that overlaps one is left to the
- * parser: its brackets then stand alone.
- */
-function readParagraph(lines: ProseLine[], links: LinkUse[]): boolean {
-  const text = lines.map((line) => line.text).join('\n');
-  const outsideCode = masked(text, codeSpans(text));
-  if (markupInProse.test(outsideCode)) return false;
-  const found: LinkUse[] = [];
-  let offset = 0;
-  for (const { text: lineText, line, column } of lines) {
-    const lineOutsideCode = outsideCode.slice(offset, offset + lineText.length);
-    offset += lineText.length + 1;
-    const rest = lineOutsideCode.replace(inlineLink, (link: string, label: string, url: string, start: number) => {
-      // `[^1]` is a footnote call to GFM; a label with an address in it holds a link of its own.
-      if (label.startsWith('^') || autolinkLiteral.test(label)) return link;
-      const place: Place = { line, column: column + start + 1, endLine: line, endColumn: column + start + link.length + 1 };
-      found.push({ url, place });
-      return ' ';
-    });
-    if (rest.includes('[') || rest.includes(']') || autolinkLiteral.test(rest)) return false;
-  }
-  links.push(...found);
-  return true;
-}
-
-interface CodeSpan {
-  start: number;
-  end: number;
-  /** The code as the parser gives it: line endings as spaces, one padding space stripped from each side. */
-  value: string;
-}
-
-/**
- * Code spans as CommonMark finds them: a run of backticks opens one, closed
- * by the next run of the same length; a run without one is literal text.
- * Backslashes do not escape inside code spans, and callers refuse any
- * outside them, so none needs minding here.
- */
-function codeSpans(text: string): CodeSpan[] {
-  const spans: CodeSpan[] = [];
-  let index = text.indexOf('`');
-  while (index !== -1) {
-    const openEnd = runEnd(text, index);
-    const length = openEnd - index;
-    let close = text.indexOf('`', openEnd);
-    while (close !== -1 && runEnd(text, close) - close !== length) close = text.indexOf('`', runEnd(text, close));
-    if (close === -1) {
-      index = text.indexOf('`', openEnd);
-      continue;
-    }
-    let value = text.slice(openEnd, close).replace(/\n/g, ' ');
-    if (value.startsWith(' ') && value.endsWith(' ') && /[^ ]/.test(value)) value = value.slice(1, -1);
-    spans.push({ start: index, end: close + length, value });
-    index = text.indexOf('`', close + length);
-  }
-  return spans;
-}
-
-function runEnd(text: string, start: number): number {
-  let end = start;
-  while (text.charCodeAt(end) === 0x60 /* ` */) end += 1;
-  return end;
-}
-
-/** The text with each code span (backticks included) blanked to spaces, line breaks kept, so that offsets still match. */
-function masked(text: string, spans: CodeSpan[]): string {
-  if (spans.length === 0) return text;
-  let result = '';
-  let from = 0;
-  for (const span of spans) {
-    result += text.slice(from, span.start) + text.slice(span.start, span.end).replace(/[^\n]/g, ' ');
-    from = span.end;
-  }
-  return result + text.slice(from);
 }

@@ -8,8 +8,8 @@ import { findAssets } from '../load/asset-files.js';
 import type { Site } from '../model/site.js';
 import { coverageFiles } from '../render/coverage.js';
 import { CodeHighlighter } from '../render/highlight.js';
-import { grammarsUsed, highlightJobs } from '../render/highlight-jobs.js';
-import { HighlightPool } from '../render/highlight-pool.js';
+import { HighlightAhead } from '../render/highlight-ahead.js';
+import { grammarsUsed } from '../render/highlight-jobs.js';
 import { SymbolLinkers } from '../render/symbol-links.js';
 import { MarkdownRenderer } from '../render/markdown.js';
 import { SiteRenderer, type OutputFile } from '../render/site-renderer.js';
@@ -34,11 +34,7 @@ export interface BuildOptions {
 }
 
 /** Below this many pages, starting a worker costs more than it saves. */
-export const minPagesForWorker = 100;
-
-/** How many pages ahead of the render the highlight worker is asked for code, and how many at a time. */
-const highlightLookahead = 32;
-const highlightBatch = 8;
+const minPagesForWorker = 100;
 
 /** load → parse → index → check → render → write, all or nothing. */
 export async function runBuild(config: Config, options: BuildOptions = {}): Promise<BuildResult> {
@@ -50,21 +46,14 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
   const templates = new Templates(site.templates);
   const pages = site.index.pages.filter((page) => page.kind === 'page');
   const grammars = grammarsUsed(pages, site);
+  const symbols = new SymbolLinkers();
   const useWorker = options.highlightWorker ?? (pages.length >= minPagesForWorker && os.availableParallelism() > 1);
   // Started first, so that the worker loads its grammars while the main thread loads its own.
-  const pool = useWorker ? HighlightPool.start(grammars, options.highlightWorkerScript ? { workerScript: options.highlightWorkerScript } : {}) : null;
+  const ahead = useWorker ? HighlightAhead.start(pages, site, symbols, grammars, options.highlightWorkerScript) : null;
   const highlighter = await CodeHighlighter.create({ only: grammars });
+  ahead?.serve(highlighter);
   const markdown = new MarkdownRenderer(config.basePath);
-  const symbols = new SymbolLinkers();
   const renderer = new SiteRenderer({ site, templates, markdown, highlighter, symbols });
-  highlighter.usePool(pool);
-  // The worker highlights the code of the pages ahead while the main thread renders the rest;
-  // it is asked a few pages at a time, since each message costs the main thread a system call.
-  const askAhead = (position: number): void => {
-    if (!pool || position % highlightBatch !== 0) return;
-    pool.request(pages.slice(position, position + highlightBatch).flatMap((page) => highlightJobsOrNone(page, site, symbols)));
-  };
-  for (let position = 0; position < highlightLookahead; position += highlightBatch) askAhead(position);
   const output = new StagedOutput(config.out);
   let written = 0;
   let failed = false;
@@ -73,7 +62,7 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
     let rendering = 0;
     for (const [position, page] of site.index.pages.entries()) {
       if (page.kind !== 'page') continue;
-      askAhead(rendering++ + highlightLookahead);
+      ahead?.rendering(rendering++);
       const files = renderOrReport(() => renderer.renderPage(page), results[position]!.findings);
       // The tree is not needed again: let it go while the rest renders.
       page.tree = null;
@@ -96,19 +85,10 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
     await output.abort();
     throw error;
   } finally {
-    pool?.close();
+    ahead?.close();
     highlighter.dispose();
   }
   return { results, written };
-}
-
-/** A page whose examples cannot even be read asks for nothing: its render reports the problem. */
-function highlightJobsOrNone(...args: Parameters<typeof highlightJobs>): ReturnType<typeof highlightJobs> {
-  try {
-    return highlightJobs(...args);
-  } catch {
-    return [];
-  }
 }
 
 function renderOrReport<T>(render: () => T, findings: Finding[]): T | null {

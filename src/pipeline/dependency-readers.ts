@@ -1,4 +1,4 @@
-import type { DependencySet, TablePath } from './dependencies.js';
+import { DependencySet, type TablePath } from './dependencies.js';
 
 /** What changed since the readers were last brought up to date. */
 export interface ChangedReads {
@@ -6,8 +6,6 @@ export interface ChangedReads {
   keys: ReadonlySet<string>;
   /** Those of `keys` that came or went. */
   presence: ReadonlySet<string>;
-  /** Tables with a changed key, and the tables enclosing them: a reader of the whole table reads differently. */
-  tables: ReadonlySet<TablePath>;
   /** Example `file` values whose folder changed. */
   examples: ReadonlySet<string>;
   /** A page came, went or changed: readers of the page list read differently. */
@@ -37,9 +35,8 @@ export class DependencyReaders<Reader> {
     const previous = this.recorded.get(reader);
     if (previous === dependencies) return;
     // A page read again mostly reads what it read before: only the difference touches the shared tables.
-    const none = emptyDependencies;
-    const before = previous ?? none;
-    const after = dependencies ?? none;
+    const before = previous ?? emptyDependencies;
+    const after = dependencies ?? emptyDependencies;
     update(this.byKey, before.keys, after.keys, reader);
     update(this.byPresence, before.presence, after.presence, reader);
     update(this.byTable, before.wholeTables, after.wholeTables, reader);
@@ -60,7 +57,7 @@ export class DependencyReaders<Reader> {
     };
     if (changed.pages) addAll(this.ofPageList);
     if (changed.folderTree) addAll(this.ofFolderTree);
-    for (const table of changed.tables) addAll(this.byTable.get(table));
+    for (const table of tablesOf(changed.keys)) addAll(this.byTable.get(table));
     for (const example of changed.examples) addAll(this.byExample.get(example));
     for (const key of changed.keys) addAll(this.byKey.get(key));
     for (const key of changed.presence) addAll(this.byPresence.get(key));
@@ -73,7 +70,19 @@ export class DependencyReaders<Reader> {
   }
 }
 
-const emptyDependencies = { keys: new Set<string>(), presence: new Set<string>(), wholeTables: new Set<TablePath>(), examples: new Set<string>(), usesPageList: false, usesFolderTree: false };
+const emptyDependencies = new DependencySet();
+
+/** The tables (and their enclosing tables) of changed keys: a reader of one of them whole reads differently. */
+function tablesOf(keys: Iterable<string>): Set<TablePath> {
+  const tables = new Set<TablePath>();
+  for (const key of keys) {
+    const table = key.slice(0, key.indexOf('\u0000'));
+    tables.add(table);
+    const slash = table.indexOf('/');
+    if (slash !== -1) tables.add(table.slice(0, slash));
+  }
+  return tables;
+}
 
 /** Moves `reader` from the readers of what it no longer reads to the readers of what it reads now. */
 function update<K, Reader>(map: Map<K, Set<Reader>>, before: ReadonlySet<K>, after: ReadonlySet<K>, reader: Reader): void {

@@ -65,3 +65,69 @@ export function siteFiles(renders: PageRender[], resources: RenderResources): Ou
   for (const render of renders) renderer.remember(render.page, render.headings);
   return generatedFiles(renderer, resources.site, resources.templates);
 }
+
+/** What the files about the whole site are made from, asked for only when they are made. */
+export interface SiteWideSources {
+  /** What to render with; null when the templates never compiled, which leaves nothing to make the files with. */
+  resources(): RenderResources | null;
+  /** Every page's last render, in page order. */
+  renders(): PageRender[];
+}
+
+type FileContents = Map<string, string | Buffer>;
+
+/**
+ * The files about the whole site in the last good output, made when first
+ * asked for. Those the index alone makes (`siteNavigationOutput`) are made
+ * apart when one of them is asked for first: the rest (the search index,
+ * `polyref.json`) take seconds on a large site.
+ */
+export class SiteWideFiles {
+  private all: FileContents | null = null;
+  private navigation: FileContents | null = null;
+  /** The names of `all` as last made: they change only when pages come or go, or the templates change. */
+  private names: Set<string> | null = null;
+
+  constructor(private readonly sources: SiteWideSources) {}
+
+  /** One of the files, making only the navigation files when they have it, or when it is known to be none of the others. */
+  file(relativePath: string): string | Buffer | undefined {
+    if (this.all) return this.all.get(relativePath);
+    const resources = this.sources.resources();
+    if (!resources) return undefined;
+    this.navigation ??= contentsOf(siteNavigationOutput(resources));
+    const navigation = this.navigation.get(relativePath);
+    if (navigation !== undefined || (this.names && !this.names.has(relativePath))) return navigation;
+    return this.everything().get(relativePath);
+  }
+
+  /** One of the files when it is made already; undefined otherwise. */
+  fileAtHand(relativePath: string): string | Buffer | undefined {
+    return (this.all ?? this.navigation)?.get(relativePath);
+  }
+
+  /** Every one of the files, made now if they are not yet. */
+  everything(): ReadonlyMap<string, string | Buffer> {
+    if (this.all) return this.all;
+    const resources = this.sources.resources();
+    if (!resources) return new Map();
+    this.all = contentsOf(siteFiles(this.sources.renders(), resources));
+    this.names = new Set(this.all.keys());
+    return this.all;
+  }
+
+  /** The output changed: the files are made again when next asked for. */
+  outputChanged(): void {
+    this.all = null;
+    this.navigation = null;
+  }
+
+  /** Pages came or went, or the templates changed: the names of the files may differ. */
+  namesChanged(): void {
+    this.names = null;
+  }
+}
+
+function contentsOf(files: OutputFile[]): FileContents {
+  return new Map(files.map((file) => [file.path, file.content]));
+}

@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkPage, countFindings, type Finding } from '../check/run-checks.js';
+import { checkPage, type Finding } from '../check/run-checks.js';
 import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/config-error.js';
 import { findAssets } from '../load/asset-files.js';
@@ -30,10 +30,12 @@ import { folderTree } from '../render/views/navigation-view.js';
 import type { FileFindings } from '../report/to-vfiles.js';
 import { DependencyReaders } from './dependency-readers.js';
 import { DependencySet, recordingSite } from './dependencies.js';
-import { presenceChanged, readingChange, readKey } from './fingerprint.js';
+import { SiteFindings } from './incremental-findings.js';
+import { renderRecorded, SiteWideFiles, type PageRender, type RenderResources } from './incremental-output.js';
 import { IndexUpdater, type PageChange } from './index-update.js';
-import { renderRecorded, siteFiles, siteNavigationOutput, type PageRender, type RenderResources } from './incremental-output.js';
+import { presenceChanged, readingChange, readKey } from './key-readings.js';
 import { loadSite } from './load-site.js';
+import { positionIn } from './page-order.js';
 
 export interface UpdateReport {
   /** The output now matches the sources; false when errors kept the last good output. */
@@ -55,16 +57,7 @@ export interface UpdateReport {
 
 interface PageState {
   page: ParsedPage;
-  findings: Finding[];
-  /** Errors and warnings among `findings`. */
-  counts: FindingCounts;
-  checkDependencies: DependencySet;
   render: PageRender | null;
-}
-
-interface FindingCounts {
-  errors: number;
-  warnings: number;
 }
 
 /** What changed since the output was last brought up to date. */
@@ -92,12 +85,10 @@ export class IncrementalBuild {
   private tree: NavigationLink[] = [];
   private treeText = '';
   private readonly pageOutputs = new Map<string, string | Buffer>();
-  /** The files about the whole site as the last good output makes them, made when first asked for. */
-  private siteOutputs: Map<string, string | Buffer> | null = null;
-  /** Those of them the index alone makes, when they were asked for before the rest. */
-  private navigationOutputs: Map<string, string | Buffer> | null = null;
-  /** The names of the files about the whole site as last made: they change only when pages come or go. */
-  private siteFileNames: Set<string> | null = null;
+  private readonly siteWide = new SiteWideFiles({
+    resources: () => (this.templates ? this.resources() : null),
+    renders: () => this.pages.filter((page) => page.kind === 'page').flatMap((page) => this.states.get(page.file)!.render ?? []),
+  });
   private pending: Pending = noChanges(true);
   private problem: string | null = null;
   private renderFailures = new Map<string, Finding>();
@@ -108,12 +99,7 @@ export class IncrementalBuild {
   /** Which pages read what, as last checked and as last rendered: a change finds its pages here. */
   private readonly checkReaders = new DependencyReaders<PageState>();
   private readonly renderReaders = new DependencyReaders<PageState>();
-  /** Findings of every page as last reported, in page order; null when the page list changed since. */
-  private results: FileFindings[] | null = null;
-  /** Pages checked since `results` was made. */
-  private readonly checkedSince = new Set<PageState>();
-  /** Findings of all pages, added up: `results` without counting them again. */
-  private readonly totals: FindingCounts = { errors: 0, warnings: 0 };
+  private readonly findings = new SiteFindings();
   /** Template assets as last put in the output. */
   private assetsOut = new Set<string>();
 
@@ -141,7 +127,7 @@ export class IncrementalBuild {
   /** Every output file, by path relative to the output folder: the last good output. */
   get output(): ReadonlyMap<string, string | Buffer> {
     const all = new Map(this.pageOutputs);
-    for (const [name, content] of this.siteFiles()) all.set(name, content);
+    for (const [name, content] of this.siteWide.everything()) all.set(name, content);
     return all;
   }
 
@@ -151,19 +137,12 @@ export class IncrementalBuild {
    * made without the search index and `polyref.json`.
    */
   file(relativePath: string): string | Buffer | undefined {
-    const own = this.pageOutputs.get(relativePath);
-    // Templates that never compiled leave nothing to make the site's files with.
-    if (own !== undefined || !this.templates) return own;
-    if (this.siteOutputs) return this.siteOutputs.get(relativePath);
-    this.navigationOutputs ??= new Map(siteNavigationOutput(this.resources()).map((file) => [file.path, file.content]));
-    const navigation = this.navigationOutputs.get(relativePath);
-    if (navigation !== undefined || (this.siteFileNames && !this.siteFileNames.has(relativePath))) return navigation;
-    return this.siteFiles().get(relativePath);
+    return this.pageOutputs.get(relativePath) ?? this.siteWide.file(relativePath);
   }
 
-  /** One output file made by a page, or a template asset; undefined for the files about the whole site. */
+  /** One output file made by a page, a template asset, or one of the files about the whole site already made. */
   fileAtHand(relativePath: string): string | Buffer | undefined {
-    return this.pageOutputs.get(relativePath) ?? (this.siteOutputs ?? this.navigationOutputs)?.get(relativePath);
+    return this.pageOutputs.get(relativePath) ?? this.siteWide.fileAtHand(relativePath);
   }
 
   /** Whether an output file is made for the whole site (the list of pages, the 404 page) rather than by one page. */
@@ -187,24 +166,7 @@ export class IncrementalBuild {
       for (const changed of changes.examples) this.pending.examplePaths.add(changed);
     }
     const pageChanges = this.reparse(changes.sources, changes.structure);
-    const checkKeys = new Set<string>();
-    const checkPresence = new Set<string>();
-    if (pageChanges.length > 0) {
-      const plan = this.updater.plan(pageChanges);
-      const before = new Map([...plan.touched].map((key) => [key, readKey(this.site.index, key)]));
-      this.pages = this.orderedPages(pageChanges);
-      this.updater.apply(plan, this.pages);
-      for (const [key, reading] of before) {
-        const after = readKey(this.site.index, key);
-        const change = readingChange(reading, after);
-        if (change === 'output') this.pending.keys.add(key);
-        if (change !== 'none') checkKeys.add(key);
-        if (presenceChanged(reading, after)) {
-          this.pending.presence.add(key);
-          checkPresence.add(key);
-        }
-      }
-    }
+    const changedForChecks = this.updateIndex(pageChanges);
     // Whatever was computed once per site (and cached by the site object) is stale now.
     this.site = { ...this.site };
     if ([...this.pending.keys].some((key) => key.startsWith('entriesByKey'))) this.symbols = new SymbolLinkers();
@@ -214,9 +176,8 @@ export class IncrementalBuild {
       stale = [...this.states.values()];
     } else {
       const readers = this.checkReaders.readersOf({
-        keys: checkKeys,
-        presence: checkPresence,
-        tables: tablesOf(checkKeys),
+        keys: changedForChecks.keys,
+        presence: changedForChecks.presence,
         examples: this.exampleKeysUnder(changes.examples),
         pages: pageChanges.length > 0,
         folderTree: false,
@@ -279,14 +240,44 @@ export class IncrementalBuild {
     return changes;
   }
 
+  /**
+   * Brings the page list and the index up to date with changed pages, and
+   * notes for the render the keys that read differently for output; returns
+   * those that read differently for the checks (places included).
+   */
+  private updateIndex(pageChanges: PageChange[]): { keys: Set<string>; presence: Set<string> } {
+    const keys = new Set<string>();
+    const presence = new Set<string>();
+    if (pageChanges.length === 0) return { keys, presence };
+    const plan = this.updater.plan(pageChanges);
+    const before = new Map([...plan.touched].map((key) => [key, readKey(this.site.index, key)]));
+    this.pages = this.takeIntoStates(plan.changes);
+    this.updater.apply(plan, this.pages);
+    for (const [key, reading] of before) {
+      const after = readKey(this.site.index, key);
+      const change = readingChange(reading, after);
+      if (change === 'output') this.pending.keys.add(key);
+      if (change !== 'none') keys.add(key);
+      if (presenceChanged(reading, after)) {
+        this.pending.presence.add(key);
+        presence.add(key);
+      }
+    }
+    return { keys, presence };
+  }
+
   private parse(source: SourceFile): ParsedPage {
     const read = readSource(source.file);
     if (!read.ok) return { ...emptyPage(source, ''), diagnostics: [read.diagnostic] };
     return parsePage(source, read.bytes, { keepTree: true });
   }
 
-  /** The page list after `changes`, in path order as a clean load gives it. */
-  private orderedPages(changes: PageChange[]): ParsedPage[] {
+  /**
+   * Takes changed pages into the page states, forgetting those gone (their
+   * files are dropped with the next good output), and returns the page list
+   * after the changes, in path order as a clean load gives it.
+   */
+  private takeIntoStates(changes: PageChange[]): ParsedPage[] {
     let listChanged = false;
     for (const { before, after } of changes) {
       if (before && !after) {
@@ -308,8 +299,7 @@ export class IncrementalBuild {
       }
     }
     if (listChanged) {
-      this.results = null;
-      this.siteFileNames = null;
+      this.siteWide.namesChanged();
       return [...this.states.values()].map((state) => state.page).sort((a, b) => compareStrings(a.relativePath, b.relativePath));
     }
     // The same files in the same order: each edited page takes the place of its earlier version.
@@ -322,21 +312,13 @@ export class IncrementalBuild {
     this.states.delete(state.page.file);
     this.checkReaders.set(state, null);
     this.renderReaders.set(state, null);
-    this.checkedSince.delete(state);
-    this.totals.errors -= state.counts.errors;
-    this.totals.warnings -= state.counts.warnings;
+    this.findings.delete(state.page.file);
   }
 
   private check(state: PageState): void {
     const dependencies = new DependencySet();
-    state.findings = checkPage(state.page, recordingSite(this.site, dependencies));
-    state.checkDependencies = dependencies;
+    this.findings.set(state.page, checkPage(state.page, recordingSite(this.site, dependencies)));
     this.checkReaders.set(state, dependencies);
-    const counts = countFindings(state.findings);
-    this.totals.errors += counts.errors - state.counts.errors;
-    this.totals.warnings += counts.warnings - state.counts.warnings;
-    state.counts = counts;
-    this.checkedSince.add(state);
   }
 
   /** Example `file` values, as pages wrote them, whose folder holds or is a changed path. */
@@ -370,31 +352,13 @@ export class IncrementalBuild {
     let rendered: string[] = [];
     let changedOutputs: string[] = [];
     // The failures of the last render do not hold it back: the render tries their pages again.
-    if (this.totals.errors === 0 && this.problem === null) {
+    if (this.findings.errors === 0 && this.problem === null) {
       this.renderFailures.clear();
       ({ rendered, changedOutputs } = this.render());
     }
-    const results = this.currentResults();
-    const counts = { errors: this.totals.errors, warnings: this.totals.warnings };
-    for (const file of this.renderFailures.keys()) if (this.states.has(file)) counts.errors += 1;
-    const ok = counts.errors === 0 && this.problem === null;
-    return { ok, results, ...counts, rendered, checked, changedOutputs, problem: this.problem, ms: performance.now() - started };
-  }
-
-  /** Every page's findings in page order, with the failures of the last render; only pages checked since the last report are looked at again. */
-  private currentResults(): FileFindings[] {
-    if (this.results === null) {
-      this.results = this.pages.map((page) => resultOf(this.states.get(page.file)!));
-    } else {
-      for (const state of this.checkedSince) this.results[positionIn(this.pages, state.page)] = resultOf(state);
-    }
-    this.checkedSince.clear();
-    const results = [...this.results];
-    for (const [file, failure] of this.renderFailures) {
-      const state = this.states.get(file);
-      if (state) results[positionIn(this.pages, state.page)] = { file, findings: [...state.findings, failure] };
-    }
-    return results;
+    const report = this.findings.report(this.pages, this.renderFailures);
+    const ok = report.errors === 0 && this.problem === null;
+    return { ok, ...report, rendered, checked, changedOutputs, problem: this.problem, ms: performance.now() - started };
   }
 
   /** Renders every page whose reads changed; all or nothing, as `build` writes. */
@@ -451,9 +415,8 @@ export class IncrementalBuild {
       for (const [name, content] of this.assets) put(`assets/${name}`, content);
       this.assetsOut = assetsOut;
     }
-    this.siteOutputs = null;
-    this.navigationOutputs = null;
-    if (pending.everything) this.siteFileNames = null;
+    this.siteWide.outputChanged();
+    if (pending.everything) this.siteWide.namesChanged();
     this.pending = noChanges(false);
     return { rendered: [...renders.keys()].map((state) => state.page.url), changedOutputs };
   }
@@ -469,7 +432,6 @@ export class IncrementalBuild {
     const stale = this.renderReaders.readersOf({
       keys: pending.keys,
       presence: pending.presence,
-      tables: tablesOf(pending.keys),
       examples: this.exampleKeysUnder(pending.examplePaths),
       pages: pending.files.size > 0,
       folderTree: treeChanged,
@@ -478,7 +440,7 @@ export class IncrementalBuild {
       if (state.render === null || state.render.page !== state.page) stale.add(state);
     }
     return [...stale]
-      .filter((state) => state.page.kind === 'page' && this.states.get(state.page.file) === state)
+      .filter((state) => state.page.kind === 'page')
       .sort((a, b) => compareStrings(a.page.relativePath, b.page.relativePath));
   }
 
@@ -497,32 +459,6 @@ export class IncrementalBuild {
   private resources(): RenderResources {
     return { site: this.site, templates: this.templates!, markdown: this.markdown, highlighter: this.highlighter, symbols: this.symbols, tree: this.tree };
   }
-
-  private siteFiles(): Map<string, string | Buffer> {
-    // Templates that never compiled leave nothing to make the site's files with.
-    if (!this.templates) return new Map();
-    if (!this.siteOutputs) {
-      const renders = this.pages
-        .filter((page) => page.kind === 'page')
-        .map((page) => this.states.get(page.file)!.render)
-        .filter((render): render is PageRender => render !== null);
-      this.siteOutputs = new Map(siteFiles(renders, this.resources()).map((file) => [file.path, file.content]));
-      this.siteFileNames = new Set(this.siteOutputs.keys());
-    }
-    return this.siteOutputs;
-  }
-}
-
-/** The tables (and their enclosing tables) of changed keys: a page that read one whole reads differently. */
-function tablesOf(keys: Set<string>): Set<string> {
-  const tables = new Set<string>();
-  for (const key of keys) {
-    const table = key.slice(0, key.indexOf('\u0000'));
-    tables.add(table);
-    const slash = table.indexOf('/');
-    if (slash !== -1) tables.add(table.slice(0, slash));
-  }
-  return tables;
 }
 
 function sameContent(left: string | Buffer, right: string | Buffer): boolean {
@@ -536,25 +472,7 @@ function noChanges(everything: boolean): Pending {
 }
 
 function newState(page: ParsedPage): PageState {
-  return { page, findings: [], counts: { errors: 0, warnings: 0 }, checkDependencies: new DependencySet(), render: null };
-}
-
-function resultOf(state: PageState): FileFindings {
-  return { file: state.page.file, findings: state.findings };
-}
-
-/** Where `page`, or the page of the same path, stands in `pages` (in path order). */
-function positionIn(pages: ParsedPage[], page: ParsedPage): number {
-  let low = 0;
-  let high = pages.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const order = compareStrings(pages[middle]!.relativePath, page.relativePath);
-    if (order === 0) return middle;
-    if (order < 0) low = middle + 1;
-    else high = middle - 1;
-  }
-  throw new Error(`${page.relativePath} is not among the pages`);
+  return { page, render: null };
 }
 
 function isInside(root: string, target: string): boolean {

@@ -11,6 +11,7 @@ import { buildSiteIndex, type SiteIndex } from '../index/site-index.js';
 import { compareStrings } from '../load/find-sources.js';
 import type { ParsedPage } from '../model/types.js';
 import { DependencySet, type TablePath } from './dependencies.js';
+import { pageEnd, pageStart, type Located } from './page-order.js';
 
 /** How each table of the index holds what pages give it. */
 type TableShape = 'lists' | 'single' | 'set' | 'nested';
@@ -32,10 +33,6 @@ export interface PageChange {
 interface Contribution {
   page: ParsedPage;
   value: unknown;
-}
-
-interface Located {
-  page: ParsedPage;
 }
 
 type AnyTable = Map<unknown, unknown> | Set<unknown>;
@@ -349,8 +346,8 @@ function withoutPage<T extends Located>(list: T[], page: ParsedPage): T[] {
 
 /** `list` (in page order) with what `page` gives, `incoming`, at the page's place; a new list. */
 function withPage<T extends Located>(list: T[], incoming: T[], page: ParsedPage): T[] {
-  const before = after(list, page);
-  return [...list.slice(0, before), ...incoming, ...list.slice(before)];
+  const at = pageEnd(list, page);
+  return [...list.slice(0, at), ...incoming, ...list.slice(at)];
 }
 
 /*
@@ -361,7 +358,7 @@ function withPage<T extends Located>(list: T[], incoming: T[], page: ParsedPage)
 
 function removeContribution(contributors: Map<unknown, Contribution[]>, key: unknown, page: ParsedPage): Contribution[] {
   const list = contributors.get(key) ?? [];
-  let at = before(list, page);
+  let at = pageStart(list, page);
   while (at < list.length && list[at]!.page !== page && list[at]!.page.relativePath === page.relativePath) at += 1;
   if (list[at]?.page === page) list.splice(at, 1);
   contributors.set(key, list);
@@ -370,31 +367,9 @@ function removeContribution(contributors: Map<unknown, Contribution[]>, key: unk
 
 function addContribution(contributors: Map<unknown, Contribution[]>, key: unknown, contribution: Contribution): Contribution[] {
   const list = contributors.get(key) ?? [];
-  list.splice(after(list, contribution.page), 0, contribution);
+  list.splice(pageEnd(list, contribution.page), 0, contribution);
   contributors.set(key, list);
   return list;
-}
-
-/** The first place in `list` (in page order) whose page does not come before `page`. */
-function before(list: Located[], page: ParsedPage): number {
-  return firstWhere(list, (item) => compareStrings(item.page.relativePath, page.relativePath) >= 0);
-}
-
-/** The first place in `list` (in page order) whose page comes after `page`. */
-function after(list: Located[], page: ParsedPage): number {
-  return firstWhere(list, (item) => compareStrings(item.page.relativePath, page.relativePath) > 0);
-}
-
-/** The first index where `holds` is true, for a `holds` false then true along the list; the length when never. */
-function firstWhere<T>(list: T[], holds: (item: T) => boolean): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (holds(list[middle]!)) high = middle;
-    else low = middle + 1;
-  }
-  return low;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

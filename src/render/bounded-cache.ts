@@ -1,19 +1,29 @@
 /**
  * Values made once per key and kept while the cache has room: a long-lived
  * process (the dev server) renders many sites over time, so the cache starts
- * afresh when full rather than growing without end.
+ * afresh when full rather than growing without end. Room is counted in
+ * values, or in what `weigh` says each value costs (characters of HTML).
  */
 export class BoundedCache<V> {
   private readonly values = new Map<string, V>();
+  private used = 0;
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly weigh: (value: V) => number = () => 1,
+  ) {}
 
   get(key: string, make: () => V): V {
     let value = this.values.get(key);
     if (value === undefined) {
       value = make();
-      if (this.values.size >= this.limit) this.values.clear();
+      const weight = this.weigh(value);
+      if (this.used + weight > this.limit) {
+        this.values.clear();
+        this.used = 0;
+      }
       this.values.set(key, value);
+      this.used += weight;
     }
     return value;
   }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Code, Nodes, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Language } from '../config/languages.js';
 import type { Located } from '../index/site-index.js';
@@ -61,6 +62,25 @@ export function codeBlockContent(node: JsxElement, site: Site, { readExamples = 
     if (examples.length > 0 || languageEntries.length > 0) languages.push({ language, examples, entries: languageEntries });
   }
   return { title: typeof attributes.title === 'string' ? attributes.title : null, referenceId, languages };
+}
+
+/**
+ * The `CodeBlock`s and code fences of a body, in document order: what it
+ * shows as code. A `CodeBlock`'s children are data of its tabs, never shown,
+ * so nothing inside one is looked at.
+ */
+export function codeNodes(tree: Root): Array<JsxElement | Code> {
+  const found: Array<JsxElement | Code> = [];
+  const visit = (node: Nodes): void => {
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'CodeBlock') {
+      found.push(node);
+      return;
+    }
+    if (node.type === 'code') found.push(node);
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(tree);
+  return found;
 }
 
 /** Every example file a `CodeBlock` may show, in any language, without reading them. */

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import type { Nodes } from 'mdast';
 import type { Site } from '../model/site.js';
 import type { ParsedPage } from '../model/types.js';
-import { codeBlockContent, exampleFiles } from './code-block-content.js';
+import { codeBlockContent, codeNodes, exampleFiles } from './code-block-content.js';
 import type { HighlightJob } from './highlight-pool.js';
 import { grammarFor, highlightKey, type Grammar } from './highlight.js';
 import type { SymbolLinkers } from './symbol-links.js';
@@ -18,20 +17,17 @@ export function highlightJobs(page: ParsedPage, site: Site, symbols: SymbolLinke
   const add = (code: string, lang: string | null, ranges: HighlightJob['symbols']): void => {
     jobs.push({ key: highlightKey(code, lang, ranges), code, lang, symbols: ranges });
   };
-  const visit = (node: Nodes): void => {
-    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'CodeBlock') {
-      for (const { language, examples } of codeBlockContent(node, site).languages) {
-        for (const { code, extension } of examples) {
-          if (code === null) continue;
-          add(code, extension, symbols.of(site, language.id).ranges(code, page));
-        }
-      }
-      return;
+  for (const node of page.tree ? codeNodes(page.tree) : []) {
+    if (node.type === 'code') {
+      add(node.value, node.lang ?? null, []);
+      continue;
     }
-    if (node.type === 'code') add(node.value, node.lang ?? null, []);
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  if (page.tree) visit(page.tree);
+    for (const { language, examples } of codeBlockContent(node, site).languages) {
+      for (const { code, extension } of examples) {
+        if (code !== null) add(code, extension, symbols.of(site, language.id).ranges(code, page));
+      }
+    }
+  }
   return jobs;
 }
 
@@ -45,13 +41,11 @@ export function grammarsUsed(pages: readonly ParsedPage[], site: Site): Set<Gram
     const grammar = grammarFor(lang);
     if (grammar) used.add(grammar);
   };
-  const visit = (node: Nodes): void => {
-    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'CodeBlock') {
-      for (const file of exampleFiles(node, site)) note(path.extname(file).slice(1));
+  for (const page of pages) {
+    for (const node of page.tree ? codeNodes(page.tree) : []) {
+      if (node.type === 'code') note(node.lang ?? null);
+      else for (const file of exampleFiles(node, site)) note(path.extname(file).slice(1));
     }
-    if (node.type === 'code') note(node.lang ?? null);
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  for (const page of pages) if (page.tree) visit(page.tree);
+  }
   return used;
 }

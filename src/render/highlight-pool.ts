@@ -80,7 +80,7 @@ export class HighlightPool {
     return this.pending.has(key) || this.done.has(key);
   }
 
-  /** The HTML of a snippet asked for, waiting for the worker if need be; undefined if it went silent. */
+  /** The HTML of a snippet asked for, waiting for the worker if need be; undefined if it was never asked for, or the worker went silent. */
   take(key: string): string | undefined {
     for (;;) {
       const seen = Atomics.load(this.signal, 0);

@@ -9,6 +9,7 @@ import {
   type ShikiTransformer,
   type ThemedToken,
 } from 'shiki';
+import { BoundedCache } from './bounded-cache.js';
 import type { HighlightPool } from './highlight-pool.js';
 import { linkSymbols, type SymbolRange } from './symbol-links.js';
 
@@ -46,8 +47,7 @@ const cacheCharacterLimit = 8 * 1024 * 1024;
  * Oniguruma does, without loading WebAssembly, and faster.
  */
 export class CodeHighlighter {
-  private readonly cache = new Map<string, string>();
-  private cachedCharacters = 0;
+  private readonly cache = new BoundedCache<string>(cacheCharacterLimit, (html) => html.length);
   /** A worker highlighting ahead of the render, for a whole build. */
   private pool: HighlightPool | null = null;
 
@@ -80,21 +80,7 @@ export class CodeHighlighter {
    */
   highlight(code: string, lang: string | null, symbols: readonly SymbolRange[] = []): string {
     const key = highlightKey(code, lang, symbols);
-    const cached = this.cache.get(key);
-    if (cached !== undefined) return cached;
-    const html = (this.pool?.has(key) ? this.pool.take(key) : undefined) ?? this.highlightHere(code, lang, symbols);
-    this.remember(key, html);
-    return html;
-  }
-
-  private highlightHere(code: string, lang: string | null, symbols: readonly SymbolRange[]): string {
-    const grammar = grammarFor(lang);
-    // `only` is computed from the same pages and examples that are rendered: a grammar missing here is polyref's bug.
-    if (grammar && !this.loaded.has(grammar)) throw new Error(`The ${grammar} grammar was not loaded for this build`);
-    const tree = grammar ? this.tokenized(code, grammar) : plainCode(code);
-    linkSymbols(tree, symbols);
-    markIndents(tree);
-    return toHtml(tree);
+    return this.cache.get(key, () => this.pool?.take(key) ?? this.highlightHere(code, lang, symbols));
   }
 
   /** Snippets asked of `pool` are taken from it rather than highlighted here; null stops asking. */
@@ -111,6 +97,16 @@ export class CodeHighlighter {
     this.highlighter.dispose();
   }
 
+  private highlightHere(code: string, lang: string | null, symbols: readonly SymbolRange[]): string {
+    const grammar = grammarFor(lang);
+    // `only` is computed from the same pages and examples that are rendered: a grammar missing here is polyref's bug.
+    if (grammar && !this.loaded.has(grammar)) throw new Error(`The ${grammar} grammar was not loaded for this build`);
+    const tree = grammar ? this.tokenized(code, grammar) : plainCode(code);
+    linkSymbols(tree, symbols);
+    markIndents(tree);
+    return toHtml(tree);
+  }
+
   private tokenized(code: string, grammar: Grammar): Root {
     const dual = this.dual;
     if (dual) {
@@ -118,15 +114,6 @@ export class CodeHighlighter {
       if (tree) return tree;
     }
     return this.highlighter.codeToHast(code, { lang: grammar, themes, defaultColor: false, tokenizeTimeLimit });
-  }
-
-  private remember(key: string, html: string): void {
-    if (this.cachedCharacters + html.length > cacheCharacterLimit) {
-      this.cache.clear();
-      this.cachedCharacters = 0;
-    }
-    this.cache.set(key, html);
-    this.cachedCharacters += html.length;
   }
 }
 

@@ -1,13 +1,11 @@
-import type { Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { Site } from '../model/site.js';
 import type { ParsedPage } from '../model/types.js';
-import { codeBlockContent, type JsxElement } from './code-block-content.js';
+import { codeBlockContent, codeNodes } from './code-block-content.js';
 import { resolveEntry, unwrapped, type ResolvedDescription, type ResolvedItem } from './resolved-entry.js';
 import { isPlainProse } from './markdown.js';
+import { parseMarkdown } from './markdown-parse.js';
 import { withBasePath } from './sanitize.js';
 
 /**
@@ -40,7 +38,6 @@ export interface SearchIndexFile {
 /** The opening prose of a page kept for its result, enough for a snippet and for matching. */
 const pageTextLimit = 600;
 
-const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /** Collects the documents of every page as it renders; `file()` is the JSON written beside the site. */
 export class SearchIndexBuilder {
@@ -77,7 +74,8 @@ export class SearchIndexBuilder {
         recordItems(item.properties, language);
       }
     };
-    for (const node of codeBlocks(page.tree)) {
+    for (const node of codeNodes(page.tree)) {
+      if (node.type === 'code') continue;
       for (const { language, entries } of codeBlockContent(node, this.site, { readExamples: false }).languages) {
         for (const located of entries) {
           const entry = resolveEntry(located, page, this.site.index);
@@ -105,23 +103,11 @@ export class SearchIndexBuilder {
     let text = this.plainText.get(markdown);
     if (text === undefined) {
       const trimmed = markdown.trim();
-      text = isPlainProse(trimmed) ? trimmed : toString(markdownParser.parse(markdown), { includeHtml: false }).replace(/\s+/g, ' ').trim();
+      text = isPlainProse(trimmed) ? trimmed : toString(parseMarkdown(markdown), { includeHtml: false }).replace(/\s+/g, ' ').trim();
       this.plainText.set(markdown, text);
     }
     return text;
   }
-}
-
-function codeBlocks(tree: Root): JsxElement[] {
-  const found: JsxElement[] = [];
-  const visit = (nodes: RootContent[]): void => {
-    for (const node of nodes) {
-      if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'CodeBlock') found.push(node);
-      else if ('children' in node) visit(node.children as RootContent[]);
-    }
-  };
-  visit(tree.children);
-  return found;
 }
 
 /** The page's paragraphs before its code and tables, as plain text. */

@@ -32,7 +32,7 @@ function pickDescription(
   page: ParsedPage,
 ): Located<DescriptionDefinition> | undefined {
   if (!definitions) return undefined;
-  // Every reference asks: one pass, no copies.
+  // Every reference asks: no filtered copies of the list.
   const withText = definitions.some((definition) => definition.value.markdown !== null);
   let first: Located<DescriptionDefinition> | undefined;
   for (const definition of definitions) {

@@ -62,6 +62,11 @@ function shownLanguages(page: Page): Promise<string[]> {
   return page.$$eval('.code-block .lang-panel:not([hidden])', (panels) => panels.map((panel) => panel.getAttribute('data-lang') ?? ''));
 }
 
+/** Each sidebar toggle as `[its label, aria-expanded]`, in sidebar order. */
+function sidebarToggles(page: Page): Promise<Array<[string | null, string | null]>> {
+  return page.$$eval('.sidebar .nav-toggle', (toggles) => toggles.map((toggle): [string | null, string | null] => [toggle.textContent, toggle.getAttribute('aria-expanded')]));
+}
+
 /** Whether the element is displayed and inside the viewport. */
 function inView(page: Page, selector: string): Promise<boolean> {
   return page.$eval(selector, (element) => {
@@ -336,7 +341,7 @@ describe('reading aids', () => {
     expect(await page.textContent('.pager-previous .pager-title')).toBe('Directory Group');
     expect(await page.textContent('.pager-next .pager-title')).toBe('List Directory Groups');
     // The current section is open, the others folded behind a toggle.
-    expect(await page.$$eval('.sidebar .nav-toggle', (toggles) => toggles.map((toggle) => [toggle.textContent, toggle.getAttribute('aria-expanded')]))).toEqual([
+    expect(await sidebarToggles(page)).toEqual([
       ['Directory Sync pages', 'true'],
       ['Directory pages', 'false'],
       ['Directory User pages', 'false'],
@@ -374,7 +379,7 @@ describe('reading aids', () => {
     await page.click(`${directory} .nav-toggle`);
     await Promise.all([page.waitForURL('**/reference/directory-sync/directory/list'), page.click(`${directory} a:text-is("List Directories")`)]);
     expect(await page.textContent('.sidebar a[aria-current="page"]')).toBe('List Directories');
-    expect(await page.$$eval('.sidebar .nav-toggle', (toggles) => toggles.map((toggle) => [toggle.textContent, toggle.getAttribute('aria-expanded')]))).toEqual([
+    expect(await sidebarToggles(page)).toEqual([
       ['Directory Sync pages', 'true'],
       ['Directory pages', 'true'],
       ['Directory User pages', 'false'],

@@ -8,6 +8,7 @@ import { CodeHighlighter, highlightKey } from '../../src/render/highlight.js';
 import { HighlightPool, type HighlightJob } from '../../src/render/highlight-pool.js';
 import { SymbolLinker } from '../../src/render/symbol-links.js';
 import { loadConfig } from '../../src/config/config.js';
+import { copyExampleSite } from '../helpers/example-site.js';
 import { repoRoot } from '../helpers/run-cli.js';
 
 /** The compiled worker: `npm test` builds dist/ before it runs the tests. */
@@ -86,8 +87,7 @@ describe('HighlightPool', () => {
 
 describe('build with a highlight worker', () => {
   it('writes the same bytes as a build without one', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyref-highlight-build-'));
-    for (const name of ['content', 'examples', 'templates', 'polyref.config.json']) fs.cpSync(path.join(repoRoot, name), path.join(dir, name), { recursive: true });
+    const dir = copyExampleSite('polyref-highlight-build-');
     try {
       const outputs: Array<Map<string, string>> = [];
       for (const highlightWorker of [false, true]) {

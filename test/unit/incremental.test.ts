@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config/config.js';
@@ -7,19 +6,22 @@ import { ruleIds } from '../../src/check/rules/index.js';
 import { runBuild } from '../../src/pipeline/build.js';
 import { IncrementalBuild, type UpdateReport } from '../../src/pipeline/incremental.js';
 import { createRandom, type Random } from '../helpers/random-pages.js';
-import { repoRoot } from '../helpers/run-cli.js';
-
-/** A copy of the bundled example site (content, examples, templates, config) to edit. */
-function copyExampleSite(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyref-incremental-'));
-  for (const name of ['content', 'examples', 'templates', 'polyref.config.json']) {
-    fs.cpSync(path.join(repoRoot, name), path.join(dir, name), { recursive: true });
-  }
-  return dir;
-}
+import { copyExampleSite } from '../helpers/example-site.js';
 
 function configOf(dir: string): Config {
   return loadConfig({ cwd: dir, ruleIds });
+}
+
+/** Runs `test` on an incremental build of a fresh copy of the example site, then disposes of both. */
+async function withIncrementalBuild(test: (dir: string, build: IncrementalBuild) => Promise<void>): Promise<void> {
+  const dir = copyExampleSite('polyref-incremental-');
+  const { build } = await IncrementalBuild.start(configOf(dir));
+  try {
+    await test(dir, build);
+  } finally {
+    build.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Every file under `folder`, by `/`-separated path. */
@@ -229,7 +231,7 @@ describe('IncrementalBuild', () => {
   let build: IncrementalBuild;
 
   beforeAll(async () => {
-    dir = copyExampleSite();
+    dir = copyExampleSite('polyref-incremental-');
     build = (await IncrementalBuild.start(configOf(dir))).build;
   }, 120_000);
 
@@ -275,9 +277,7 @@ describe('IncrementalBuild', () => {
 
 describe('IncrementalBuild dependencies', () => {
   it('renders again exactly the pages that use a changed description key', async () => {
-    const dir = copyExampleSite();
-    const { build } = await IncrementalBuild.start(configOf(dir));
-    try {
+    await withIncrementalBuild(async (dir, build) => {
       const before = await htmlOfPages(dir);
       const file = path.join(dir, 'content/reference/directory-sync/directory-group/index.mdx');
       const text = fs.readFileSync(file, 'utf8');
@@ -290,16 +290,11 @@ describe('IncrementalBuild dependencies', () => {
       expect(using.length).toBeGreaterThan(1);
       expect(using.length).toBeLessThan(after.size);
       expect(report.rendered.sort()).toEqual(using);
-    } finally {
-      build.dispose();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 120_000);
 
   it('renders nothing again for a change of a description no page uses, and only the changed page for a body edit', async () => {
-    const dir = copyExampleSite();
-    const { build } = await IncrementalBuild.start(configOf(dir));
-    try {
+    await withIncrementalBuild(async (dir, build) => {
       const file = path.join(dir, 'content/reference/directory-sync/directory/delete.mdx');
       fs.appendFileSync(file, '\nOne more sentence.\n');
       const report = await build.update([file]);
@@ -307,18 +302,13 @@ describe('IncrementalBuild dependencies', () => {
       const unchanged = await build.update([file]);
       expect(unchanged.rendered).toEqual([]);
       expect(unchanged.checked).toBe(0);
-    } finally {
-      build.dispose();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 120_000);
 });
 
 describe('IncrementalBuild navigation file', () => {
   it('writes the navigation file again when the navigation changes, and leaves it when only a page does', async () => {
-    const dir = copyExampleSite();
-    const { build } = await IncrementalBuild.start(configOf(dir));
-    try {
+    await withIncrementalBuild(async (dir, build) => {
       const navigationFile = 'assets/nav/reference/_navigation.json';
       const page = path.join(dir, 'content/reference/directory-sync/directory/delete.mdx');
       fs.appendFileSync(page, '\nOne more sentence.\n');
@@ -338,10 +328,7 @@ describe('IncrementalBuild navigation file', () => {
       expect(after).not.toContain('List Directory Users');
       expect((await runBuild(configOf(dir))).written).not.toBeNull();
       expect(after).toBe(fs.readFileSync(path.join(dir, 'out', navigationFile), 'utf8'));
-    } finally {
-      build.dispose();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 120_000);
 });
 
@@ -360,9 +347,7 @@ async function htmlOfPages(dir: string): Promise<Map<string, string>> {
 
 describe('IncrementalBuild template failures', () => {
   it('reports a page template that fails while rendering, and renders again once the template is fixed', async () => {
-    const dir = copyExampleSite();
-    const { build } = await IncrementalBuild.start(configOf(dir));
-    try {
+    await withIncrementalBuild(async (dir, build) => {
       const template = path.join(dir, 'templates', 'page.hbs');
       const original = fs.readFileSync(template, 'utf8');
       // Strict templates fail on a field the view does not have, page by page.
@@ -381,18 +366,13 @@ describe('IncrementalBuild template failures', () => {
       expect(fixed.results.flatMap((result) => result.findings.filter((finding) => finding.ruleId === 'template-error'))).toEqual([]);
       expect((await runBuild(configOf(dir))).written).not.toBeNull();
       expectSameFiles(asBuffers(build.output), readTree(path.join(dir, 'out')), 'after the template was fixed');
-    } finally {
-      build.dispose();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 120_000);
 });
 
 describe('IncrementalBuild links between pages', () => {
   it('checks a page that links to another again when that page goes or comes back, and not when only its text changes', async () => {
-    const dir = copyExampleSite();
-    const { build } = await IncrementalBuild.start(configOf(dir));
-    try {
+    await withIncrementalBuild(async (dir, build) => {
       const linked = path.join(dir, 'content/reference/linked.mdx');
       const linkedText = '---\ntitle: Linked\n---\n\n# Linked\n\nA page others link to.\n';
       const linking = path.join(dir, 'content/reference/directory-sync/directory/delete.mdx');
@@ -423,18 +403,13 @@ describe('IncrementalBuild links between pages', () => {
       expect(back.ok).toBe(true);
       expect((await runBuild(configOf(dir))).written).not.toBeNull();
       expectSameFiles(asBuffers(build.output), readTree(path.join(dir, 'out')), 'after the linked page came back');
-    } finally {
-      build.dispose();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 120_000);
 });
 
 describe('IncrementalBuild files about the whole site', () => {
   it('makes navigation files and the 404 page after a change without the search index, and every one as a clean build does', async () => {
-    const dir = copyExampleSite();
-    const { build } = await IncrementalBuild.start(configOf(dir));
-    try {
+    await withIncrementalBuild(async (dir, build) => {
       expect(build.file('search-index.json')).toBeDefined();
       const page = path.join(dir, 'content/reference/directory-sync/directory/delete.mdx');
       fs.appendFileSync(page, '\nOne more sentence.\n');
@@ -455,9 +430,6 @@ describe('IncrementalBuild files about the whole site', () => {
         expect(Buffer.from(build.file(name)!).equals(clean.get(name)!), name).toBe(true);
       }
       expect(build.fileAtHand('search-index.json')).toBeDefined();
-    } finally {
-      build.dispose();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 120_000);
 });

@@ -1,5 +1,6 @@
 import type { Nodes, PhrasingContent, RootContent, TableCell } from 'mdast';
 import { BoundedCache } from '../bounded-cache.js';
+import { isPlainProse } from '../markdown.js';
 import { parseMarkdown } from '../markdown-parse.js';
 import { withBasePath } from '../sanitize.js';
 import { safeUrl } from '../templates.js';
@@ -35,14 +36,6 @@ export function copyDescription(markdown: string, basePath: string): CopyDescrip
   return cache.get(markdown, () => new CopyDescription(cleanBlocks(markdown, basePath).map(share)));
 }
 
-/**
- * Prose that markdown gives no meaning to: letters, digits, spaces and inert
- * punctuation on one line, starting with a letter. With no `www.` (which GFM
- * links) it parses to one paragraph holding its text, so most descriptions
- * need no parser.
- */
-const plainProse = /^[A-Za-z][A-Za-z0-9 ,.;'"()?%+$-]*$/;
-
 /** Without trailing spaces, tabs and line endings, which a paragraph drops (a loop: a regular expression would be quadratic on long runs of spaces). */
 function withoutTrailingWhitespace(text: string): string {
   let end = text.length;
@@ -59,7 +52,8 @@ const finalLineEnding = /(?<=[^\r\n])\n$/;
 
 function cleanBlocks(markdown: string, basePath: string): RootContent[] {
   const prose = withoutTrailingWhitespace(markdown);
-  if (plainProse.test(prose) && !/www\./i.test(prose)) return [{ type: 'paragraph', children: [text(prose)] }];
+  // Plain prose parses to one paragraph holding its text: most descriptions need no parser.
+  if (isPlainProse(prose)) return [{ type: 'paragraph', children: [text(prose)] }];
   return cleaned(parseMarkdown(markdown.replace(finalLineEnding, '')), basePath).children;
 }
 

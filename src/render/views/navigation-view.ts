@@ -85,7 +85,7 @@ export function navigationSections(links: NavigationLink[], basePath: string): N
   const visit = (level: NavigationLink[], prefix: string): void => {
     level.forEach((link, position) => {
       const id = childId(prefix, position);
-      if (link.url !== '' && link.links.length > 0) sections.push({ id, links: itemViews(link.links, id, noPage, basePath) });
+      if (isSection(link)) sections.push({ id, links: itemViews(link.links, id, noPage, basePath) });
       visit(link.links, id);
     });
   };
@@ -129,7 +129,7 @@ function itemViews(links: NavigationLink[], prefix: string, here: Here, basePath
     const id = childId(prefix, position);
     const open = here.open.has(link);
     const hasLinks = link.links.length > 0;
-    const folded = hasLinks && link.url !== '' && !open;
+    const folded = isSection(link) && !open;
     return {
       title: link.title,
       href: link.url ? withBasePath(link.url, basePath) : null,
@@ -140,6 +140,11 @@ function itemViews(links: NavigationLink[], prefix: string, here: Here, basePath
       linksId: folded ? id : null,
     };
   });
+}
+
+/** A link with a page and links below it: what a page may show folded, and a navigation file lists. */
+function isSection(link: NavigationLink): boolean {
+  return link.url !== '' && link.links.length > 0;
 }
 
 /** `2-1-3`: the third link below the first below the second, as stable as the navigation file's order. */
@@ -174,8 +179,9 @@ function outlineOf(links: NavigationLink[], basePath: string): Outline {
       if (link.url !== '') {
         const href = withBasePath(link.url, basePath);
         const url = stripFragment(link.url);
-        if (!seen.has(href.replace(/#.*$/, ''))) {
-          seen.add(href.replace(/#.*$/, ''));
+        const page = href.replace(/#.*$/, '');
+        if (!seen.has(page)) {
+          seen.add(page);
           if (!positions.has(url)) positions.set(url, order.length);
           order.push({ title: link.title, href, current: false });
         }

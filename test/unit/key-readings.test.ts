@@ -4,7 +4,7 @@ import { urlOf, type SourceFile } from '../../src/load/find-sources.js';
 import type { ParsedPage } from '../../src/model/types.js';
 import { parsePage } from '../../src/parse/parse-page.js';
 import { DependencySet } from '../../src/pipeline/dependencies.js';
-import { readingChange, readKey } from '../../src/pipeline/fingerprint.js';
+import { readingChange, readKey } from '../../src/pipeline/key-readings.js';
 
 function parse(relativePath: string, text: string): ParsedPage {
   const source: SourceFile = { file: `/site/content/${relativePath}`, relativePath, kind: 'page', url: urlOf(relativePath) };
