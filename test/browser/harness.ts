@@ -1,7 +1,9 @@
 /**
  * What the browser tests share: the example site built into a temporary
- * folder, a static server for it on 127.0.0.1, and Debian's Chromium driven
- * by playwright-core.
+ * folder, a static server for it on 127.0.0.1, and Chromium driven by
+ * playwright-core: the system's when there is one, else the build that the
+ * `@sparticuz/chromium` package ships, so that `npm ci && npm test` needs
+ * nothing installed by hand.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -13,7 +15,19 @@ import { loadConfig } from '../../src/config/config.js';
 import { runBuild } from '../../src/pipeline/build.js';
 import { repoRoot } from '../helpers/run-cli.js';
 
-export const chromiumPath = process.env.POLYREF_CHROMIUM ?? '/usr/bin/chromium';
+/** Where a system Chromium is looked for, in order, after `POLYREF_CHROMIUM`. */
+const systemChromiums = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** The Chromium binary the tests drive. */
+export async function chromiumPath(): Promise<string> {
+  const given = process.env.POLYREF_CHROMIUM;
+  if (given) return given;
+  const system = systemChromiums.find((candidate) => fs.existsSync(candidate));
+  if (system) return system;
+  // Unpacked into the temporary folder on first use (about 2 s), then reused.
+  const { default: packaged } = await import('@sparticuz/chromium');
+  return packaged.executablePath();
+}
 
 export interface BuiltSite {
   /** The output folder. */
@@ -90,9 +104,9 @@ export function resolveRequest(root: string, url: string): string | null {
   return null;
 }
 
-export function launchChromium(): Promise<Browser> {
+export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: chromiumPath,
+    executablePath: await chromiumPath(),
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
