@@ -6,14 +6,15 @@ import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/config-error.js';
 import { findAssets } from '../load/asset-files.js';
 import type { Site } from '../model/site.js';
-import { coverageFiles } from '../render/coverage.js';
 import { CodeHighlighter } from '../render/highlight.js';
 import { HighlightAhead } from '../render/highlight-ahead.js';
 import { grammarsUsed } from '../render/highlight-jobs.js';
 import { SymbolLinkers } from '../render/symbol-links.js';
 import { MarkdownRenderer } from '../render/markdown.js';
-import { SiteRenderer, type OutputFile } from '../render/site-renderer.js';
+import { renderPageOutput } from '../render/page-output.js';
+import { SiteFilesWriter } from '../render/site-files.js';
 import { Templates, TemplateError } from '../render/templates.js';
+import { folderTree } from '../render/views/navigation-view.js';
 import type { FileFindings } from '../report/to-vfiles.js';
 import { StagedOutput } from '../write/staged-output.js';
 import { loadSite } from './load-site.js';
@@ -53,28 +54,31 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
   const highlighter = await CodeHighlighter.create({ only: grammars });
   ahead?.serve(highlighter);
   const markdown = new MarkdownRenderer(config.basePath);
-  const renderer = new SiteRenderer({ site, templates, markdown, highlighter, symbols });
+  const tree = folderTree(site.index.pages, site.index.navigation);
+  const resources = { site, templates, markdown, highlighter, symbols, tree };
   const output = new StagedOutput(config.out);
+  const siteFiles = new SiteFilesWriter(output, { site, templates, tree });
   let written = 0;
   let failed = false;
   try {
     const total = pages.length;
     let rendering = 0;
     for (const [position, page] of site.index.pages.entries()) {
-      if (page.kind !== 'page') continue;
-      ahead?.rendering(rendering++);
-      const files = renderOrReport(() => renderer.renderPage(page), results[position]!.findings);
+      if (page.kind === 'page') ahead?.rendering(rendering++);
+      const rendered = renderOrReport(() => renderPageOutput(page, resources), results[position]!.findings);
       // The tree is not needed again: let it go while the rest renders.
       page.tree = null;
-      if (files === null) {
+      if (rendered === null) {
         failed = true;
         continue;
       }
-      for (const file of files) await output.write(file.path, file.content);
+      for (const file of rendered.files) await output.write(file.path, file.content);
+      siteFiles.add(rendered);
+      if (page.kind !== 'page') continue;
       written += 1;
       options.onPage?.(written, total);
     }
-    for (const file of generatedFiles(renderer, site, templates)) await output.write(file.path, file.content);
+    for (const file of siteFiles.finish()) await output.write(file.path, file.content);
     for (const [name, file] of findAssets(config.templates)) await output.write(`assets/${name}`, fs.readFileSync(file));
     if (failed) {
       await output.abort();
@@ -98,20 +102,6 @@ function renderOrReport<T>(render: () => T, findings: Finding[]): T | null {
     if (!(error instanceof TemplateError)) throw error;
     findings.push({ ruleId: 'template-error', severity: 'error', message: error.message, place: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
     return null;
-  }
-}
-
-/**
- * The files about the whole site, once every page is rendered. A built-in or
- * project template that fails on a generated page (404, index, coverage) is a
- * configuration problem.
- */
-export function generatedFiles(renderer: SiteRenderer, site: Site, templates: Templates): OutputFile[] {
-  try {
-    return [...renderer.siteFiles(), ...coverageFiles(site, templates)];
-  } catch (error) {
-    if (error instanceof TemplateError) throw new ConfigError(error.message, 'fix the template named in the message');
-    throw error;
   }
 }
 
