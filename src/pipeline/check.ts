@@ -5,7 +5,7 @@ import { ConfigError } from '../config/config-error.js';
 import { checkPage } from '../check/run-checks.js';
 import type { FileFindings } from '../report/to-vfiles.js';
 import { parsedState } from './fix.js';
-import { loadSite } from './load-site.js';
+import { openSite } from './load-site.js';
 
 export interface CheckOptions {
   /** Files or folders to report on (a pre-commit hook's staged files); all pages when empty. */
@@ -16,14 +16,28 @@ export interface CheckOptions {
 
 /**
  * load → parse → index → check, never render. With paths, only those files
- * are reported on, but references resolve against the whole site.
+ * are reported on, but references resolve against the whole site, read
+ * from the facts of the other pages. Each page is read whole only to be
+ * checked, and let go after.
  */
 export function runCheck(config: Config, options: CheckOptions): FileFindings[] {
-  const site = loadSite(config, { keepTrees: false, contents: options.contents });
-  const inScope = scopeFilter(config, options.paths);
-  return site.index.pages
-    .filter((page) => inScope(page.file))
-    .map((page) => ({ file: page.file, findings: checkPage(page, site), parsed: parsedState(page) }));
+  const opened = openSite(config, { contents: options.contents });
+  try {
+    const { site, reader, parsedNow } = opened;
+    const inScope = scopeFilter(config, options.paths);
+    const results: FileFindings[] = [];
+    opened.facts.forEach((facts) => {
+      if (!inScope(facts.file)) return;
+      const page = parsedNow.get(facts.file) ?? reader.parsed(facts);
+      parsedNow.delete(facts.file);
+      // Lookups into the page being checked find it here instead of reading it again.
+      reader.keep(page);
+      results.push({ file: page.file, findings: checkPage(page, site), parsed: parsedState(page) });
+    });
+    return results;
+  } finally {
+    opened.close();
+  }
 }
 
 function scopeFilter(config: Config, paths: string[]): (file: string) => boolean {

@@ -1,0 +1,163 @@
+/**
+ * The site index of a large site, built from each page's facts alone: the
+ * tables hold stand-ins for pages and entries that carry what lookups read
+ * at every turn, and read the rest of a page (its entries' items, its
+ * headings, its components) from the page's parsed form only when asked.
+ * Memory then grows with the facts of the site, not with its pages.
+ */
+import type { Root } from 'mdast';
+import type {
+  ComponentUse,
+  DescriptionDefinition,
+  DescriptionValue,
+  Diagnostic,
+  Entry,
+  Heading,
+  Item,
+  LinkUse,
+  Navigation,
+  ParsedPage,
+  Place,
+  SourceKind,
+  Suppression,
+} from '../model/types.js';
+import { unpackPlace, type EntryFact, type PageFacts } from './page-facts.js';
+import { indexPages, type IndexedPage, type SiteIndex } from './site-index.js';
+
+/** Where a page's parsed form comes from when a stand-in is asked for more than its facts. */
+export interface ParsedPages {
+  /** The page parsed (without its body tree), from a cache or from its file. */
+  parsed(facts: PageFacts): ParsedPage;
+}
+
+export function buildFactsIndex(facts: Iterable<PageFacts>, pages: ParsedPages): SiteIndex {
+  return indexPages(indexedFacts(facts, pages));
+}
+
+function* indexedFacts(facts: Iterable<PageFacts>, pages: ParsedPages): Generator<IndexedPage> {
+  for (const pageFacts of facts) {
+    const page = new PageStandIn(pageFacts, pages);
+    yield {
+      page,
+      descriptions: pageFacts.descriptions.map(([keyPath, markdown, isMap, place]): DescriptionDefinition => ({ keyPath, markdown, isMap, place: unpackPlace(place) })),
+      reference: pageFacts.entries.map(([language, entries]) => [language, entries.map((entry, position) => new EntryStandIn(entry, position, page))] as const),
+      referencedKeyPaths: pageFacts.referencedKeyPaths,
+    };
+  }
+}
+
+/** A page of the index: its facts at hand, the rest read from its parsed form. */
+export class PageStandIn implements ParsedPage {
+  readonly file: string;
+  readonly relativePath: string;
+  readonly kind: SourceKind;
+  readonly url: string;
+  readonly hash: string;
+  readonly title: string | null;
+  readonly navigation: Navigation | null;
+  readonly tree: Root | null = null;
+
+  constructor(
+    readonly facts: PageFacts,
+    private readonly pages: ParsedPages,
+  ) {
+    this.file = facts.file;
+    this.relativePath = facts.relativePath;
+    this.kind = facts.kind;
+    this.url = facts.url;
+    this.hash = facts.hash;
+    this.title = facts.title;
+    this.navigation = facts.navigation;
+  }
+
+  /** The whole page, parsed. */
+  parsed(): ParsedPage {
+    return this.pages.parsed(this.facts);
+  }
+
+  get data(): Record<string, unknown> {
+    return this.parsed().data;
+  }
+  get descriptions(): DescriptionDefinition[] {
+    return this.parsed().descriptions;
+  }
+  get reference(): Record<string, Entry[]> {
+    return this.parsed().reference;
+  }
+  get languagePlaces(): Record<string, Place> {
+    return this.parsed().languagePlaces;
+  }
+  get components(): ComponentUse[] {
+    return this.parsed().components;
+  }
+  get headings(): Heading[] {
+    return this.parsed().headings;
+  }
+  get links(): LinkUse[] {
+    return this.parsed().links;
+  }
+  get suppressions(): Suppression[] {
+    return this.parsed().suppressions;
+  }
+  get diagnostics(): Diagnostic[] {
+    return this.parsed().diagnostics;
+  }
+}
+
+/** An entry of the index: the fields lookups read at hand, its items read from its page's parsed form. */
+export class EntryStandIn implements Entry {
+  readonly language: string;
+  readonly key: string;
+  readonly id: string | null;
+  readonly url: string | null;
+  readonly title: string | null;
+  readonly type: string | null;
+  readonly patternBefore: string | null;
+
+  constructor(
+    fact: EntryFact,
+    /** Its position among the page's entries of its language. */
+    private readonly position: number,
+    private readonly page: PageStandIn,
+  ) {
+    this.language = fact.language;
+    this.key = fact.key;
+    this.id = fact.id;
+    this.url = fact.url;
+    this.title = fact.title;
+    this.type = fact.type;
+    this.patternBefore = fact.patternBefore;
+  }
+
+  /** The entry as parsed. */
+  parsed(): Entry {
+    const entry = this.page.parsed().reference[this.language]?.[this.position];
+    if (!entry || entry.key !== this.key) throw new Error(`The facts of ${this.page.relativePath} no longer match the page`);
+    return entry;
+  }
+
+  get description(): DescriptionValue | null {
+    return this.parsed().description;
+  }
+  get properties(): Item[] | null {
+    return this.parsed().properties;
+  }
+  get parameters(): Item[] | null {
+    return this.parsed().parameters;
+  }
+  get returns(): Item[] | null {
+    return this.parsed().returns;
+  }
+  get extra(): Record<string, unknown> {
+    return this.parsed().extra;
+  }
+  get place(): Place {
+    return this.parsed().place;
+  }
+  get keyPlace(): Place {
+    return this.parsed().keyPlace;
+  }
+  get urlPlace(): Place | undefined {
+    return this.parsed().urlPlace;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * What the rest of the site reads of a page at every turn, small enough to
+ * keep for every page of a large site: its place and title, the description
+ * key paths it defines, the entries it defines (without their items), the
+ * key paths it references and its navigation. Everything else of a page is
+ * read, when it is read at all, from the page's parsed form on disk.
+ */
+import type { SourceFile } from '../load/find-sources.js';
+import { forEachDescription } from '../model/walk.js';
+import type { Navigation, ParsedPage, Place } from '../model/types.js';
+
+/** `[line, column, endLine, endColumn]`. */
+export type PackedPlace = [number, number, number, number];
+
+/** A definition of `descriptions`: key path, markdown (null for a map without `self`), whether a map, place of the key. */
+export type DescriptionFact = [keyPath: string, markdown: string | null, isMap: boolean, place: PackedPlace];
+
+/** An entry's fields that lookups and links read; its items stay with the page. */
+export interface EntryFact {
+  language: string;
+  key: string;
+  id: string | null;
+  url: string | null;
+  title: string | null;
+  type: string | null;
+  patternBefore: string | null;
+}
+
+export interface PageFacts extends SourceFile {
+  hash: string;
+  title: string | null;
+  descriptions: DescriptionFact[];
+  /** By language, in the order the page writes them. */
+  entries: Array<[language: string, entries: EntryFact[]]>;
+  /** Key paths its description references name, each once. */
+  referencedKeyPaths: string[];
+  navigation: Navigation | null;
+}
+
+export function pageFacts(page: ParsedPage): PageFacts {
+  const referenced = new Set<string>();
+  const entries: PageFacts['entries'] = [];
+  for (const [language, list] of Object.entries(page.reference)) {
+    entries.push([language, list.map(({ key, id, url, title, type, patternBefore }) => ({ language, key, id, url, title, type, patternBefore }))]);
+    for (const entry of list) {
+      forEachDescription(entry, (description) => {
+        if (description.kind === 'reference') referenced.add(description.keyPath);
+      });
+    }
+  }
+  return {
+    file: page.file,
+    relativePath: page.relativePath,
+    kind: page.kind,
+    url: page.url,
+    hash: page.hash,
+    title: page.title,
+    descriptions: page.descriptions.map((definition) => [definition.keyPath, definition.markdown, definition.isMap, packPlace(definition.place)]),
+    entries,
+    referencedKeyPaths: [...referenced],
+    navigation: page.navigation,
+  };
+}
+
+export function packPlace(place: Place): PackedPlace {
+  return [place.line, place.column, place.endLine, place.endColumn];
+}
+
+export function unpackPlace([line, column, endLine, endColumn]: PackedPlace): Place {
+  return { line, column, endLine, endColumn };
+}
