@@ -7,7 +7,7 @@ import { readSource } from './read-source.js';
 import { emptyPage } from '../parse/parse-page.js';
 
 /** Pages read back at once: enough for the pages one page refers to, few enough to stay small on any site. */
-const keptPages = 64;
+const keptPages = 256;
 
 /**
  * Reads the parsed form (without body tree) of a page the index knows by

@@ -22,22 +22,18 @@ export interface CheckOptions {
  */
 export function runCheck(config: Config, options: CheckOptions): FileFindings[] {
   const opened = openSite(config, { contents: options.contents });
-  try {
-    const { site, reader, parsedNow } = opened;
-    const inScope = scopeFilter(config, options.paths);
-    const results: FileFindings[] = [];
-    opened.facts.forEach((facts) => {
-      if (!inScope(facts.file)) return;
-      const page = parsedNow.get(facts.file) ?? reader.parsed(facts);
-      parsedNow.delete(facts.file);
-      // Lookups into the page being checked find it here instead of reading it again.
-      reader.keep(page);
-      results.push({ file: page.file, findings: checkPage(page, site), parsed: parsedState(page) });
-    });
-    return results;
-  } finally {
-    opened.close();
-  }
+  const { site, reader, parsedNow } = opened;
+  const inScope = scopeFilter(config, options.paths);
+  const results: FileFindings[] = [];
+  opened.facts.forEach((facts) => {
+    if (!inScope(facts.file)) return;
+    const page = parsedNow.get(facts.file) ?? reader.parsed(facts);
+    parsedNow.delete(facts.file);
+    // Lookups into the page being checked find it here instead of reading it again.
+    reader.keep(page);
+    results.push({ file: page.file, findings: checkPage(page, site), parsed: parsedState(page) });
+  });
+  return results;
 }
 
 function scopeFilter(config: Config, paths: string[]): (file: string) => boolean {

@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/config-error.js';
 import { buildFactsIndex } from '../index/facts-index.js';
@@ -56,24 +54,21 @@ export interface OpenSite {
   reader: PageReader;
   /** Pages parsed by this run because their facts were missing or stale, by file: read already, so a check takes them from here. */
   parsedNow: Map<string, ParsedPage>;
-  /** Where the parsed pages are kept for this run: the cache folder, or a temporary one. */
-  cacheRoot: string;
-  /** Removes the temporary cache folder, if the run made one. */
-  close(): void;
+  /** Where parsed pages are kept across runs; null without a cache, when a page is parsed again when read again. */
+  cacheRoot: string | null;
 }
 
 /**
  * load → parse → index, for a site of any size: the facts of each source
  * come from the facts store when its file is unchanged (by size and time),
  * else from parsing it (the parse cache answering for bytes it has seen);
- * the index is built from the facts alone. Without a cache folder, parsed
- * pages go to a temporary folder the run removes: a run without a cache is
- * a run from an empty one.
+ * the index is built from the facts alone. Without a cache, a page whose
+ * facts are not enough is parsed again when read: a run without a cache is
+ * a run from an empty one that keeps nothing.
  */
 export function openSite(config: Config, options: OpenSiteOptions = {}): OpenSite {
   assertContentFolder(config);
-  const temporary = config.cache === null ? fs.mkdtempSync(path.join(os.tmpdir(), 'polyref-cache-')) : null;
-  const cacheRoot = config.cache ?? temporary!;
+  const cacheRoot = config.cache;
   const sources = findSources(config.content);
   const store = FactsStore.open(config.cache, config.content);
   const facts: PageFacts[] = new Array(sources.length);
@@ -119,9 +114,6 @@ export function openSite(config: Config, options: OpenSiteOptions = {}): OpenSit
     reader,
     parsedNow,
     cacheRoot,
-    close: () => {
-      if (temporary) fs.rmSync(temporary, { recursive: true, force: true });
-    },
   };
 }
 

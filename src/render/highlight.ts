@@ -51,7 +51,7 @@ export class CodeHighlighter {
   /** A worker highlighting ahead of the render, for a whole build. */
   private pool: HighlightPool | null = null;
 
-  private readonly loaded: ReadonlySet<string>;
+  private readonly loaded: Set<string>;
 
   private constructor(
     private readonly highlighter: Highlighter,
@@ -72,6 +72,14 @@ export class CodeHighlighter {
       engine: createJavaScriptRegexEngine(),
     });
     return new CodeHighlighter(highlighter, DualThemeStyles.of(highlighter));
+  }
+
+  /** Loads the grammars not loaded yet; a thread rendering page after page loads each as the first page asks for it. */
+  async load(wanted: Iterable<Grammar>): Promise<void> {
+    const missing = [...new Set(wanted)].filter((grammar) => !this.loaded.has(grammar));
+    if (missing.length === 0) return;
+    await this.highlighter.loadLanguage(...missing);
+    for (const grammar of missing) this.loaded.add(grammar);
   }
 
   /**
