@@ -113,6 +113,7 @@ export class EntryStandIn implements Entry {
   readonly title: string | null;
   readonly type: string | null;
   readonly patternBefore: string | null;
+  readonly contentHash: string;
 
   constructor(
     fact: EntryFact,
@@ -127,6 +128,7 @@ export class EntryStandIn implements Entry {
     this.title = fact.title;
     this.type = fact.type;
     this.patternBefore = fact.patternBefore;
+    this.contentHash = fact.contentHash;
   }
 
   /** The entry as parsed. */

@@ -5,9 +5,10 @@
  * key paths it references and its navigation. Everything else of a page is
  * read, when it is read at all, from the page's parsed form on disk.
  */
+import { hash } from 'node:crypto';
 import type { SourceFile } from '../load/find-sources.js';
 import { forEachDescription } from '../model/walk.js';
-import type { Navigation, ParsedPage, Place } from '../model/types.js';
+import type { Entry, Navigation, ParsedPage, Place } from '../model/types.js';
 
 /** `[line, column, endLine, endColumn]`. */
 export type PackedPlace = [number, number, number, number];
@@ -24,6 +25,8 @@ export interface EntryFact {
   title: string | null;
   type: string | null;
   patternBefore: string | null;
+  /** A hash of everything the entry says, but for where it stands: equal hashes render the same. */
+  contentHash: string;
 }
 
 export interface PageFacts extends SourceFile {
@@ -41,7 +44,10 @@ export function pageFacts(page: ParsedPage): PageFacts {
   const referenced = new Set<string>();
   const entries: PageFacts['entries'] = [];
   for (const [language, list] of Object.entries(page.reference)) {
-    entries.push([language, list.map(({ key, id, url, title, type, patternBefore }) => ({ language, key, id, url, title, type, patternBefore }))]);
+    entries.push([
+      language,
+      list.map((entry) => ({ language, key: entry.key, id: entry.id, url: entry.url, title: entry.title, type: entry.type, patternBefore: entry.patternBefore, contentHash: entryContentHash(entry) })),
+    ]);
     for (const entry of list) {
       forEachDescription(entry, (description) => {
         if (description.kind === 'reference') referenced.add(description.keyPath);
@@ -60,6 +66,21 @@ export function pageFacts(page: ParsedPage): PageFacts {
     referencedKeyPaths: [...referenced],
     navigation: page.navigation,
   };
+}
+
+/** Fields that say where something stands in its file, which output never shows. */
+export const placeField = /^place$|Place$|Range$/;
+
+const contentHashes = new WeakMap<Entry, string>();
+
+/** A hash of an entry's fields and items, places left out. */
+export function entryContentHash(entry: Entry): string {
+  let found = contentHashes.get(entry);
+  if (found === undefined) {
+    found = hash('sha1', JSON.stringify(entry, (name, value: unknown) => (placeField.test(name) ? undefined : value)), 'base64');
+    contentHashes.set(entry, found);
+  }
+  return found;
 }
 
 export function packPlace(place: Place): PackedPlace {

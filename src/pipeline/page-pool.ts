@@ -19,26 +19,27 @@ const batchSize = 4;
 const batchesPerWorker = 2;
 
 /**
- * Checks and renders every source of `setup.facts`, in worker threads when
- * that pays, and yields each result in page order, whatever order the
- * workers finish in: the output does not depend on how many threads made
- * it. A worker that dies costs the pages it held an `internal-error`, and a
- * new worker takes the rest.
+ * Checks and renders the sources of `setup.facts` at `positions` (in page
+ * order), in worker threads when that pays, and yields each result in that
+ * order, whatever order the workers finish in: the output does not depend
+ * on how many threads made it. A worker that dies costs the pages it held
+ * an `internal-error`, and a new worker takes the rest.
  */
-export async function* workOnPages(setup: WorkSetup, options: PagePoolOptions = {}): AsyncGenerator<{ position: number; result: PageResult }> {
+export async function* workOnPages(setup: WorkSetup, positions: readonly number[], options: PagePoolOptions = {}): AsyncGenerator<{ position: number; result: PageResult }> {
+  if (positions.length === 0) return;
   const script = options.workerScript === undefined ? pageWorkerScript() : options.workerScript;
-  const wanted = options.jobs ?? (setup.facts.length >= minSourcesForWorkers ? os.availableParallelism() : 1);
-  const threads = Math.min(wanted, Math.ceil(setup.facts.length / batchSize));
+  const wanted = options.jobs ?? (positions.length >= minSourcesForWorkers ? os.availableParallelism() : 1);
+  const threads = Math.min(wanted, Math.ceil(positions.length / batchSize));
   if (!script || threads <= 1) {
     const worker = await PageWorker.start(setup);
     try {
-      for (const [position, facts] of setup.facts.entries()) yield { position, result: await worker.work(facts) };
+      for (const position of positions) yield { position, result: await worker.work(setup.facts[position]!) };
     } finally {
       worker.dispose();
     }
     return;
   }
-  yield* new ThreadPool(script, setup, threads).results();
+  yield* new ThreadPool(script, setup, positions, threads).results();
 }
 
 interface PoolThread {
@@ -51,12 +52,14 @@ interface PoolThread {
 class ThreadPool {
   private readonly threads = new Set<PoolThread>();
   private readonly done = new Map<number, PageResult>();
+  /** The next of `positions` to hand out. */
   private next = 0;
   private wake: (() => void) | null = null;
 
   constructor(
     private readonly script: URL,
     private readonly setup: WorkSetup,
+    private readonly positions: readonly number[],
     count: number,
   ) {
     for (let started = 0; started < count; started += 1) this.startThread();
@@ -64,7 +67,7 @@ class ThreadPool {
 
   async *results(): AsyncGenerator<{ position: number; result: PageResult }> {
     try {
-      for (let position = 0; position < this.setup.facts.length; position += 1) {
+      for (const position of this.positions) {
         while (!this.done.has(position)) await new Promise<void>((resolve) => (this.wake = resolve));
         const result = this.done.get(position)!;
         this.done.delete(position);
@@ -98,11 +101,12 @@ class ThreadPool {
 
   /** Keeps a thread holding its batches, in page order. */
   private feed(thread: PoolThread): void {
-    while (thread.batches < batchesPerWorker && this.next < this.setup.facts.length) {
+    while (thread.batches < batchesPerWorker && this.next < this.positions.length) {
       const batch: WorkBatch = { pages: [] };
-      for (; batch.pages.length < batchSize && this.next < this.setup.facts.length; this.next += 1) {
-        batch.pages.push({ position: this.next, facts: this.setup.facts[this.next]! });
-        thread.held.add(this.next);
+      for (; batch.pages.length < batchSize && this.next < this.positions.length; this.next += 1) {
+        const position = this.positions[this.next]!;
+        batch.pages.push({ position, facts: this.setup.facts[position]! });
+        thread.held.add(position);
       }
       thread.batches += 1;
       thread.worker.postMessage(batch);
@@ -116,9 +120,10 @@ class ThreadPool {
       this.settle(position, {
         findings: [{ ruleId: 'internal-error', severity: 'error', message: `Building this file stopped a worker thread: ${error.message}; please report it`, place: { line: 1, column: 1, endLine: 1, endColumn: 1 } }],
         output: null,
+        reads: null,
       });
     }
-    if (this.next < this.setup.facts.length) this.startThread();
+    if (this.next < this.positions.length) this.startThread();
   }
 
   private settle(position: number, result: PageResult): void {

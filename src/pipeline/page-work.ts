@@ -23,12 +23,24 @@ import { renderPageOutput, type PageOutput, type RenderResources } from '../rend
 import { SymbolLinkers } from '../render/symbol-links.js';
 import { TemplateError, Templates } from '../render/templates.js';
 import { folderTree } from '../render/views/navigation-view.js';
+import { DependencySet, recordingFolderTree, recordingSite } from './dependencies.js';
+import { parsedState } from './fix.js';
+import { ReadingHashes, type HashedDependency } from './reading-hashes.js';
 
 /** What a build learns of one source. */
 export interface PageResult {
   findings: Finding[];
   /** Its output; null when it has an error (the build fails) or nothing to give. */
   output: PageOutput | null;
+  /** What the checks and the render read, with hashes, when asked to record it; null when polyref failed on the page. */
+  reads: PageReads | null;
+}
+
+export interface PageReads {
+  check: HashedDependency[];
+  /** Null when the page was not rendered. */
+  render: HashedDependency[] | null;
+  hasSyntaxError: boolean;
 }
 
 /** What a thread needs to work on pages: the configuration, the facts of every page, and where parsed pages are kept. */
@@ -36,16 +48,24 @@ export interface WorkSetup {
   config: Config;
   facts: PageFacts[];
   cacheRoot: string | null;
+  /** Record what each page reads, for the output cache. */
+  record: boolean;
 }
 
 const nowhere = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 /** A thread's means to check and render pages: the site's index, templates, highlighter and the rest, made once. */
 export class PageWorker {
+  private readonly hashes: { check: ReadingHashes; render: ReadingHashes } | null;
+
   private constructor(
     private readonly reader: PageReader,
     private readonly resources: RenderResources,
-  ) {}
+    record: boolean,
+  ) {
+    const sources = { index: resources.site.index, examples: resources.site.examples, tree: () => resources.tree };
+    this.hashes = record ? { check: new ReadingHashes(sources, 'check'), render: new ReadingHashes(sources, 'render') } : null;
+  }
 
   static async start(setup: WorkSetup): Promise<PageWorker> {
     const { config, facts, cacheRoot } = setup;
@@ -67,7 +87,7 @@ export class PageWorker {
       symbols: new SymbolLinkers(),
       tree: folderTree(site.index.pages, site.index.navigation),
     };
-    return new PageWorker(reader, resources);
+    return new PageWorker(reader, resources, setup.record);
   }
 
   get site(): Site {
@@ -80,24 +100,34 @@ export class PageWorker {
     try {
       page = this.parse(facts);
     } catch (error) {
-      return { findings: [internalError('Parsing', error)], output: null };
+      return { findings: [internalError('Parsing', error)], output: null, reads: null };
     }
-    const { site } = this.resources;
     // Lookups into the page being worked on find it here instead of reading it again.
     this.reader.keep(page);
+    const { site, tree } = this.resources;
     let findings: Finding[];
+    const checkReads = new DependencySet();
     try {
-      findings = checkPage(page, site);
+      findings = checkPage(page, this.hashes ? recordingSite(site, checkReads) : site);
     } catch (error) {
-      return { findings: [internalError('Checking', error)], output: null };
+      return { findings: [internalError('Checking', error)], output: null, reads: null };
     }
-    if (findings.some((finding) => finding.severity === 'error')) return { findings, output: null };
+    const reads = (render: DependencySet | null): PageReads | null =>
+      this.hashes && {
+        check: this.hashes.check.hashed(checkReads),
+        render: render && this.hashes.render.hashed(render),
+        hasSyntaxError: parsedState(page).hasSyntaxError,
+      };
+    if (findings.some((finding) => finding.severity === 'error')) return { findings, output: null, reads: reads(null) };
+    const renderReads = new DependencySet();
+    const resources = this.hashes ? { ...this.resources, site: recordingSite(site, renderReads), tree: recordingFolderTree(tree, renderReads) } : this.resources;
     try {
       await this.resources.highlighter.load(grammarsUsed([page], site));
-      return { findings, output: renderPageOutput(page, this.resources) };
+      const output = renderPageOutput(page, resources);
+      return { findings, output, reads: reads(renderReads) };
     } catch (error) {
-      if (error instanceof TemplateError) return { findings: [...findings, { ruleId: 'template-error', severity: 'error', message: error.message, place: nowhere }], output: null };
-      return { findings: [...findings, internalError('Rendering', error)], output: null };
+      if (error instanceof TemplateError) return { findings: [...findings, { ruleId: 'template-error', severity: 'error', message: error.message, place: nowhere }], output: null, reads: null };
+      return { findings: [...findings, internalError('Rendering', error)], output: null, reads: null };
     }
   }
 

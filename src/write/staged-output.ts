@@ -29,14 +29,23 @@ export class StagedOutput implements OutputSink {
    * `relativePath` uses `/`; it never leaves the output folder.
    */
   async write(relativePath: string, content: string | Buffer): Promise<void> {
-    const target = this.target(relativePath);
-    const writing: Promise<void> = fs.promises
-      .writeFile(target, content)
+    this.track(fs.promises.writeFile(this.target(relativePath), content));
+    if (this.inFlight.size >= maxWritesInFlight) await Promise.race(this.inFlight);
+  }
+
+  /** Keeps a write in flight until it settles; the first that fails fails the commit. */
+  private track(operation: Promise<void>): void {
+    const settled: Promise<void> = operation
       .catch((error: unknown) => {
         this.failure ??= error instanceof Error ? error : new Error(String(error));
       })
-      .finally(() => this.inFlight.delete(writing));
-    this.inFlight.add(writing);
+      .finally(() => this.inFlight.delete(settled));
+    this.inFlight.add(settled);
+  }
+
+  /** Starts copying a file into the output, as `write` starts writing one. */
+  async copy(relativePath: string, from: string): Promise<void> {
+    this.track(fs.promises.copyFile(from, this.target(relativePath)));
     if (this.inFlight.size >= maxWritesInFlight) await Promise.race(this.inFlight);
   }
 

@@ -1,0 +1,225 @@
+import { createHash, hash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Finding } from '../check/run-checks.js';
+import type { Config } from '../config/config.js';
+import type { SourceKind } from '../model/types.js';
+import type { PageSummary } from '../render/llms-txt.js';
+import type { PageOutput } from '../render/page-output.js';
+import type { HashedDependency } from './reading-hashes.js';
+
+/** What a source gave the last time it was checked and rendered, and what it read to give it. */
+export interface PageRecord {
+  /** The bytes' hash and the kind of source it was. */
+  hash: string;
+  kind: SourceKind;
+  /** The parse state `--fix` needs. */
+  hasSyntaxError: boolean;
+  /** Everything besides the site that the findings depend on (see `checkKey`). */
+  checkKey: string;
+  check: { dependencies: HashedDependency[]; findings: Finding[] };
+  /** Everything besides the site that the output depends on (see `renderKey`); null when it was not rendered. */
+  renderKey: string | null;
+  render: RenderRecord | null;
+}
+
+export interface RenderRecord {
+  dependencies: HashedDependency[];
+  /** Each output file, its content kept apart under its hash. */
+  files: Array<{ path: string; blob: string }>;
+  /** The search documents, one JSON per line, kept apart; null for none. */
+  searchBlob: string | null;
+  model: { kind: 'page' | 'partial'; blob: string } | null;
+  summary: PageSummary | null;
+}
+
+const format = 1;
+
+/**
+ * Each source's last findings and output, kept under the project's cache
+ * folder so that a build reuses what a source gave while nothing it read
+ * has changed: a record per source (its dependencies with the hash of what
+ * it read under each), and the contents of its files apart, named by their
+ * hash. Records and contents are written whole under a temporary name and
+ * renamed into place; a record that does not read back whole, or names
+ * contents that are gone, is no record. The folder is safe to delete.
+ */
+export class OutputCache {
+  private readonly records: string;
+  private readonly blobs: string;
+  private readonly liveBlobs = new Set<string>();
+
+  constructor(root: string, contentRoot: string) {
+    const folder = path.join(root, `output-${format}`, createHash('sha1').update(path.resolve(contentRoot)).digest('hex').slice(0, 16));
+    this.records = path.join(folder, 'records');
+    this.blobs = path.join(folder, 'contents');
+  }
+
+  read(relativePath: string): PageRecord | null {
+    let record: unknown;
+    try {
+      record = JSON.parse(fs.readFileSync(this.recordFile(relativePath), 'utf8'));
+    } catch {
+      return null;
+    }
+    return isRecord(record) ? record : null;
+  }
+
+  /** Whether every content a record names is still there. */
+  complete(record: RenderRecord): boolean {
+    return blobsOf(record).every((blob) => fs.existsSync(this.blobFile(blob)));
+  }
+
+  /** A source's output as the record keeps it: its files where their contents are, its share of the site-wide files read back. */
+  output(record: RenderRecord): { files: Array<{ path: string; from: string }>; shares: Omit<PageOutput, 'files'> } {
+    for (const blob of blobsOf(record)) this.liveBlobs.add(blob);
+    return {
+      files: record.files.map((file) => ({ path: file.path, from: this.blobFile(file.blob) })),
+      shares: {
+        searchDocuments: record.searchBlob ? fs.readFileSync(this.blobFile(record.searchBlob), 'utf8').split('\n') : [],
+        model: record.model ? { kind: record.model.kind, json: fs.readFileSync(this.blobFile(record.model.blob), 'utf8') } : null,
+        summary: record.summary,
+      },
+    };
+  }
+
+  /** Stores a source's record, and the contents of its output; a cache that cannot be written is no error, only slower. */
+  write(relativePath: string, record: Omit<PageRecord, 'render'>, output: { dependencies: HashedDependency[]; output: PageOutput } | null): PageRecord {
+    let render: RenderRecord | null = null;
+    try {
+      if (output) {
+        const { files, searchDocuments, model, summary } = output.output;
+        render = {
+          dependencies: output.dependencies,
+          files: files.map((file) => ({ path: file.path, blob: this.writeBlob(file.content) })),
+          searchBlob: searchDocuments.length > 0 ? this.writeBlob(searchDocuments.join('\n')) : null,
+          model: model ? { kind: model.kind, blob: this.writeBlob(model.json) } : null,
+          summary,
+        };
+      }
+      const whole: PageRecord = { ...record, render };
+      writeWhole(this.recordFile(relativePath), JSON.stringify(whole));
+      return whole;
+    } catch {
+      return { ...record, render };
+    }
+  }
+
+  /**
+   * Removes the records of sources that are gone and the contents no record
+   * names: called after a build that went through every source.
+   */
+  prune(present: ReadonlySet<string>): void {
+    for (const name of listing(this.records)) {
+      if (!present.has(name)) fs.rmSync(path.join(this.records, name), { force: true });
+    }
+    for (const folder of listing(this.blobs)) {
+      for (const name of listing(path.join(this.blobs, folder))) {
+        if (!this.liveBlobs.has(`${folder}${name}`)) fs.rmSync(path.join(this.blobs, folder, name), { force: true });
+      }
+    }
+  }
+
+  /** The name a source's record is kept under. */
+  recordName(relativePath: string): string {
+    return createHash('sha1').update(relativePath).digest('hex');
+  }
+
+  private recordFile(relativePath: string): string {
+    return path.join(this.records, this.recordName(relativePath));
+  }
+
+  private writeBlob(content: string | Buffer): string {
+    const name = hash('sha1', content, 'hex');
+    this.liveBlobs.add(name);
+    const file = this.blobFile(name);
+    if (!fs.existsSync(file)) writeWhole(file, content);
+    return name;
+  }
+
+  private blobFile(name: string): string {
+    return path.join(this.blobs, name.slice(0, 2), name.slice(2));
+  }
+}
+
+/** What the findings of a source depend on besides the site: polyref itself, the configuration, and which components have a template. */
+export function checkKey(config: Config, templates: ReadonlyMap<string, string>): string {
+  // Where the output goes and where caches are kept change nothing a page gives.
+  const { out: _out, cache: _cache, ...settings } = config;
+  const hasher = createHash('sha1').update(codeFingerprint()).update('\0').update(JSON.stringify(settings));
+  for (const name of [...templates.keys()].sort()) hasher.update(`\0${name}`);
+  return hasher.digest('base64');
+}
+
+/** What the output of a source depends on besides the site: what its findings do, and every template's text. */
+export function renderKey(config: Config, templates: ReadonlyMap<string, string>): string {
+  const hasher = createHash('sha1').update(checkKey(config, templates));
+  for (const name of [...templates.keys()].sort()) hasher.update(`\0${name}\0`).update(fs.readFileSync(templates.get(name)!));
+  return hasher.digest('base64');
+}
+
+let fingerprint: string | null = null;
+
+/** polyref's compiled code and its dependencies' versions: a rebuilt polyref never trusts what an older one recorded. */
+function codeFingerprint(): string {
+  if (fingerprint !== null) return fingerprint;
+  const hasher = createHash('sha1');
+  const dist = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  const walk = (folder: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const absolute = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(absolute);
+      else if (/\.(js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) hasher.update(`${path.relative(dist, absolute)}\0`).update(fs.readFileSync(absolute));
+    }
+  };
+  walk(dist);
+  const lock = path.join(dist, '..', 'package-lock.json');
+  if (fs.existsSync(lock)) hasher.update(fs.readFileSync(lock));
+  fingerprint = hasher.digest('base64');
+  return fingerprint;
+}
+
+function blobsOf(record: RenderRecord): string[] {
+  return [...record.files.map((file) => file.blob), ...(record.searchBlob ? [record.searchBlob] : []), ...(record.model ? [record.model.blob] : [])];
+}
+
+function writeWhole(file: string, content: string | Buffer): void {
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(temporary, content);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+function listing(folder: string): string[] {
+  try {
+    return fs.readdirSync(folder);
+  } catch {
+    return [];
+  }
+}
+
+function isRecord(value: unknown): value is PageRecord {
+  if (value === null || typeof value !== 'object') return false;
+  const record = value as Partial<PageRecord>;
+  return (
+    typeof record.hash === 'string' &&
+    typeof record.checkKey === 'string' &&
+    typeof record.check === 'object' &&
+    record.check !== null &&
+    Array.isArray(record.check.dependencies) &&
+    Array.isArray(record.check.findings) &&
+    (record.render === null || (typeof record.render === 'object' && Array.isArray(record.render?.files)))
+  );
+}
