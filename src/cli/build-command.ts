@@ -7,12 +7,17 @@ import { toVFiles } from '../report/to-vfiles.js';
 import { useColor, type CliIo } from './io.js';
 import { buildSummaryLine, progressLine } from './progress.js';
 
-export async function buildCommand(config: Config, io: CliIo): Promise<number> {
+export interface BuildCommandOptions {
+  /** Threads that check and render; the default fits the machine and the site. */
+  jobs?: number;
+}
+
+export async function buildCommand(config: Config, io: CliIo, options: BuildCommandOptions = {}): Promise<number> {
   const started = performance.now();
   const progress = progressLine(io, 'Rendering pages');
   let result;
   try {
-    result = await runBuild(config, { onPage: (done, total) => progress.update(done, total) });
+    result = await runBuild(config, { jobs: options.jobs, onPage: (done, total) => progress.update(done, total) });
   } finally {
     progress.end();
   }
