@@ -21,8 +21,8 @@ export interface BuildResult {
   results: FileFindings[];
   /** Pages written, or null when the build failed and wrote nothing. */
   written: number | null;
-  /** Sources checked and rendered by this build; the others were taken whole from the cache. */
-  worked: number;
+  /** Sources checked and rendered by this build, by path under the content root; the others were taken whole from the cache. */
+  worked: string[];
 }
 
 export interface BuildOptions extends PagePoolOptions {
@@ -74,6 +74,7 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
     cache?.record(facts[position]!, result);
     return { from: 'work', findings: result.findings, output: result.output };
   };
+  const workedPaths = () => toWork.map((position) => facts[position]!.relativePath);
   const results: FileFindings[] = [];
   const total = facts.filter((source) => source.kind === 'page').length;
   let written = 0;
@@ -99,7 +100,7 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
     }
     if (failed) {
       await output.abort();
-      return { results, written: null, worked: toWork.length };
+      return { results, written: null, worked: workedPaths() };
     }
     for (const file of siteFiles.finish()) await output.write(file.path, file.content);
     for (const [name, file] of findAssets(config.templates)) await output.write(`assets/${name}`, fs.readFileSync(file));
@@ -111,7 +112,7 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
   } finally {
     await worked.return?.(undefined);
   }
-  return { results, written, worked: toWork.length };
+  return { results, written, worked: workedPaths() };
 }
 
 /** The output cache as a build uses it: which sources it can answer for, and what the others gave. */

@@ -27,14 +27,20 @@ export interface PageRecord {
 export interface RenderRecord {
   dependencies: HashedDependency[];
   /** Each output file, its content kept apart under its hash. */
-  files: Array<{ path: string; blob: string }>;
+  files: Array<{ path: string; blob: Blob }>;
   /** The search documents, one JSON per line, kept apart; null for none. */
-  searchBlob: string | null;
-  model: { kind: 'page' | 'partial'; blob: string } | null;
+  searchBlob: Blob | null;
+  model: { kind: 'page' | 'partial'; blob: Blob } | null;
   summary: PageSummary | null;
 }
 
-const format = 1;
+/** A content kept apart: its hash, which names its file, and its size in bytes. */
+export interface Blob {
+  hash: string;
+  size: number;
+}
+
+const format = 2;
 
 /**
  * Each source's last findings and output, kept under the project's cache
@@ -66,14 +72,18 @@ export class OutputCache {
     return isRecord(record) ? record : null;
   }
 
-  /** Whether every content a record names is still there. */
+  /**
+   * Whether every content a record names is still there, whole. Contents
+   * are written under a temporary name and renamed, so a run that stops
+   * never leaves one in part; the size catches one cut or replaced since.
+   */
   complete(record: RenderRecord): boolean {
-    return blobsOf(record).every((blob) => fs.existsSync(this.blobFile(blob)));
+    return blobsOf(record).every((blob) => fs.statSync(this.blobFile(blob), { throwIfNoEntry: false })?.size === blob.size);
   }
 
   /** A source's output as the record keeps it: its files where their contents are, its share of the site-wide files read back. */
   output(record: RenderRecord): { files: Array<{ path: string; from: string }>; shares: Omit<PageOutput, 'files'> } {
-    for (const blob of blobsOf(record)) this.liveBlobs.add(blob);
+    for (const blob of blobsOf(record)) this.liveBlobs.add(blob.hash);
     return {
       files: record.files.map((file) => ({ path: file.path, from: this.blobFile(file.blob) })),
       shares: {
@@ -130,16 +140,16 @@ export class OutputCache {
     return path.join(this.records, this.recordName(relativePath));
   }
 
-  private writeBlob(content: string | Buffer): string {
-    const name = hash('sha1', content, 'hex');
-    this.liveBlobs.add(name);
-    const file = this.blobFile(name);
-    if (!fs.existsSync(file)) writeWhole(file, content);
-    return name;
+  private writeBlob(content: string | Buffer): Blob {
+    const blob = { hash: hash('sha1', content, 'hex'), size: Buffer.byteLength(content) };
+    this.liveBlobs.add(blob.hash);
+    const file = this.blobFile(blob);
+    if (fs.statSync(file, { throwIfNoEntry: false })?.size !== blob.size) writeWhole(file, content);
+    return blob;
   }
 
-  private blobFile(name: string): string {
-    return path.join(this.blobs, name.slice(0, 2), name.slice(2));
+  private blobFile(blob: Blob): string {
+    return path.join(this.blobs, blob.hash.slice(0, 2), blob.hash.slice(2));
   }
 }
 
@@ -186,7 +196,7 @@ function codeFingerprint(): string {
   return fingerprint;
 }
 
-function blobsOf(record: RenderRecord): string[] {
+function blobsOf(record: RenderRecord): Blob[] {
   return [...record.files.map((file) => file.blob), ...(record.searchBlob ? [record.searchBlob] : []), ...(record.model ? [record.model.blob] : [])];
 }
 

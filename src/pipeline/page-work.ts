@@ -17,7 +17,7 @@ import type { Site } from '../model/site.js';
 import type { ParsedPage } from '../model/types.js';
 import { emptyPage } from '../parse/parse-page.js';
 import { CodeHighlighter } from '../render/highlight.js';
-import { grammarsUsed } from '../render/highlight-jobs.js';
+import { grammarsUsed } from '../render/grammars-used.js';
 import { MarkdownRenderer } from '../render/markdown.js';
 import { renderPageOutput, type PageOutput, type RenderResources } from '../render/page-output.js';
 import { SymbolLinkers } from '../render/symbol-links.js';

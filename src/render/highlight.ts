@@ -10,7 +10,6 @@ import {
   type ThemedToken,
 } from 'shiki';
 import { BoundedCache } from './bounded-cache.js';
-import type { HighlightPool } from './highlight-pool.js';
 import { linkSymbols, type SymbolRange } from './symbol-links.js';
 
 /** Grammars loaded up front, so highlighting stays synchronous while pages render. */
@@ -48,9 +47,6 @@ const cacheCharacterLimit = 8 * 1024 * 1024;
  */
 export class CodeHighlighter {
   private readonly cache = new BoundedCache<string>(cacheCharacterLimit, (html) => html.length);
-  /** A worker highlighting ahead of the render, for a whole build. */
-  private pool: HighlightPool | null = null;
-
   private readonly loaded: Set<string>;
 
   private constructor(
@@ -88,12 +84,7 @@ export class CodeHighlighter {
    */
   highlight(code: string, lang: string | null, symbols: readonly SymbolRange[] = []): string {
     const key = highlightKey(code, lang, symbols);
-    return this.cache.get(key, () => this.pool?.take(key) ?? this.highlightHere(code, lang, symbols));
-  }
-
-  /** Snippets asked of `pool` are taken from it rather than highlighted here; null stops asking. */
-  usePool(pool: HighlightPool | null): void {
-    this.pool = pool;
+    return this.cache.get(key, () => this.highlightHere(code, lang, symbols));
   }
 
   /** Whether light and dark colours come from one tokenization (see `DualThemeStyles`). */
