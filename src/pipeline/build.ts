@@ -59,7 +59,7 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
     else toWork.push(position);
   });
 
-  const output = new StagedOutput(config.out);
+  const output = new StagedOutput(config.out, cache?.manifestFile(config.out) ?? null);
   const siteFiles = new SiteFilesWriter(output, { site, templates: new Templates(site.templates), tree });
   const worked = workOnPages({ config, facts, cacheRoot, record: cache !== null }, toWork, options)[Symbol.asyncIterator]();
   const resultOf = async (position: number): Promise<SourceResult> => {
@@ -91,7 +91,7 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
         siteFiles.add(result.output);
       } else if (result.record.render) {
         const kept = cache!.output(result.record);
-        for (const file of kept.files) await output.copy(file.path, file.from);
+        for (const file of kept.files) await output.copy(file.path, file.from, file.hash);
         siteFiles.add({ files: [], ...kept.shares });
       }
       if (source.kind !== 'page') continue;
@@ -142,6 +142,10 @@ class CachedResults {
     const render = record.render;
     if (record.renderKey !== this.renderKey || !render || !this.hashes.render.unchanged(render.dependencies)) return null;
     return this.cache.complete(render) ? record : null;
+  }
+
+  manifestFile(out: string): string {
+    return this.cache.manifestFile(out);
   }
 
   output(record: PageRecord): ReturnType<OutputCache['output']> {

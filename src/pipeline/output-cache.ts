@@ -52,12 +52,14 @@ const format = 2;
  * contents that are gone, is no record. The folder is safe to delete.
  */
 export class OutputCache {
+  private readonly folder: string;
   private readonly records: string;
   private readonly blobs: string;
   private readonly liveBlobs = new Set<string>();
 
   constructor(root: string, contentRoot: string) {
     const folder = path.join(root, `output-${format}`, createHash('sha1').update(path.resolve(contentRoot)).digest('hex').slice(0, 16));
+    this.folder = folder;
     this.records = path.join(folder, 'records');
     this.blobs = path.join(folder, 'contents');
   }
@@ -82,10 +84,10 @@ export class OutputCache {
   }
 
   /** A source's output as the record keeps it: its files where their contents are, its share of the site-wide files read back. */
-  output(record: RenderRecord): { files: Array<{ path: string; from: string }>; shares: Omit<PageOutput, 'files'> } {
+  output(record: RenderRecord): { files: Array<{ path: string; from: string; hash: string }>; shares: Omit<PageOutput, 'files'> } {
     for (const blob of blobsOf(record)) this.liveBlobs.add(blob.hash);
     return {
-      files: record.files.map((file) => ({ path: file.path, from: this.blobFile(file.blob) })),
+      files: record.files.map((file) => ({ path: file.path, from: this.blobFile(file.blob), hash: file.blob.hash })),
       shares: {
         searchDocuments: record.searchBlob ? fs.readFileSync(this.blobFile(record.searchBlob), 'utf8').split('\n') : [],
         model: record.model ? { kind: record.model.kind, json: fs.readFileSync(this.blobFile(record.model.blob), 'utf8') } : null,
@@ -129,6 +131,11 @@ export class OutputCache {
         if (!this.liveBlobs.has(`${folder}${name}`)) fs.rmSync(path.join(this.blobs, folder, name), { force: true });
       }
     }
+  }
+
+  /** Where the manifest of what a build last wrote into `out` is kept. */
+  manifestFile(out: string): string {
+    return path.join(this.folder, `out-${createHash('sha1').update(path.resolve(out)).digest('hex').slice(0, 16)}.json`);
   }
 
   /** The name a source's record is kept under. */

@@ -93,6 +93,25 @@ describe('build with the output cache', () => {
     expect([...seen].sort()).toEqual(expect.arrayContaining(['addPage', 'breakReference', 'editDescription', 'editExample', 'editNavigation', 'editTemplate', 'retitle', 'shiftLines']));
   }, 900_000);
 
+  it('rewrites what was changed in the output folder since the last build, and removes what the build does not make', async () => {
+    const dir = site();
+    await runBuild(configOf(dir));
+    const out = path.join(dir, 'out');
+    const expected = readTree(out);
+    const page = path.join(out, 'reference', 'directory-sync', 'directory-group', 'index.html');
+    const size = fs.statSync(page).size;
+    // The same size and a later time: only the bytes tell.
+    fs.writeFileSync(page, Buffer.alloc(size, 'x'));
+    fs.writeFileSync(path.join(out, 'stray.html'), 'left here by hand');
+    fs.mkdirSync(path.join(out, 'old-folder', 'deeper'), { recursive: true });
+    fs.writeFileSync(path.join(out, 'old-folder', 'deeper', 'a.txt'), 'old');
+    fs.rmSync(path.join(out, 'llms.txt'));
+    const again = await runBuild(configOf(dir));
+    expect(again.worked).toEqual([]);
+    expectSameFiles(readTree(out), expected, 'after changes by hand');
+    expect(fs.existsSync(path.join(out, 'old-folder'))).toBe(false);
+  }, 120_000);
+
   it('takes a cache folder that was deleted, or whose files were damaged, as an empty one', async () => {
     const dir = site();
     await runBuild(configOf(dir));
