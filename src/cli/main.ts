@@ -148,8 +148,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .command('rules')
     .description('list every rule with its id, default severity, summary and documentation')
     .addOption(new Option('--format <name>', 'output format').choices(['text', 'json']).default('text'))
-    .action((flags: { format: 'text' | 'json' }) => {
-      exitCode = rulesCommand(io, flags.format);
+    .option('--config <file>', 'configuration file, for its `rulesDocsUrl` (default: polyref.config.json when present)')
+    .action((flags: CommonFlags & { format: 'text' | 'json' }) => {
+      exitCode = rulesCommand(io, flags.format, configOf(flags).rulesDocsUrl);
     });
 
   try {

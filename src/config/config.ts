@@ -29,7 +29,7 @@ export interface Config {
   /** Where the site is published (`https://docs.example.com`), without a trailing slash; null when unknown. */
   siteUrl: string | null;
   rules: Record<string, RuleSetting>;
-  /** Base URL of the rule pages (`<base><rule-id>.md`) that reports link to; null for the repository's `docs/rules/`. */
+  /** Base URL of the rule pages (`<base><rule-id>.md`) that reports link to; null for the pages installed with polyref. */
   rulesDocsUrl: string | null;
   parity: { ignore: ParityIgnore[] };
   /** Regular expressions (as source text) for link URLs that point outside the site being checked. */
@@ -234,7 +234,7 @@ function validateParity(parity: unknown, fail: (message: string, hint?: string) 
     }
     const { keyPath, languages } = item as Record<string, unknown>;
     if (typeof keyPath !== 'string' || !/^[^\s.]+(?:\.[^\s.]+)*$/.test(keyPath)) {
-      fail(`${what}.keyPath must be a key path such as \`directory_group.object\`, with \`*\` for one segment and \`**\` for any`);
+      fail(`${what}.keyPath must be a key path of \`descriptions\` (segments joined by dots), with \`*\` for one segment and \`**\` for any, such as \`*.object\``);
     }
     if (languages !== undefined && (!Array.isArray(languages) || languages.length === 0 || languages.some((id) => typeof id !== 'string'))) {
       fail(`${what}.languages must be a non-empty list of language ids, or left out for every language`);
