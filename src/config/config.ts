@@ -40,6 +40,8 @@ export interface Config {
 
 /** What may stand in `polyref.config.json`, and as flags on the command line. */
 export interface ConfigInput {
+  /** The JSON Schema editors check the file against; polyref ignores it. */
+  $schema?: string;
   title?: string;
   content?: string;
   examples?: string;
@@ -60,6 +62,7 @@ export interface ConfigInput {
 export const configFileName = 'polyref.config.json';
 
 const knownKeys = new Set<keyof ConfigInput>([
+  '$schema',
   'title',
   'content',
   'examples',
@@ -177,7 +180,7 @@ export function validateConfigInput(json: unknown, source: string): ConfigInput 
       fail(`unknown key \`${key}\``, `known keys are ${[...knownKeys].map((k) => `\`${k}\``).join(', ')}`);
     }
   }
-  for (const key of ['title', 'content', 'examples', 'out', 'templates', 'defaultLanguage', 'basePath', 'siteUrl', 'rulesDocsUrl'] as const) {
+  for (const key of ['$schema', 'title', 'content', 'examples', 'out', 'templates', 'defaultLanguage', 'basePath', 'siteUrl', 'rulesDocsUrl'] as const) {
     if (key in json && (typeof json[key] !== 'string' || json[key] === '')) {
       fail(`\`${key}\` must be a non-empty string`);
     }
