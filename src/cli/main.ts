@@ -145,6 +145,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     });
 
   program
+    .command('init')
+    .description('write a small site that checks clean (config, pages, navigation, examples) into dir; never overwrites a site')
+    .argument('[dir]', 'the folder to write into (default: the current folder)')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(async (dir: string | undefined) => {
+      const { initCommand } = await import('./init-command.js');
+      exitCode = initCommand(io, dir);
+    });
+
+  program
     .command('serve')
     .description('serve the built site (the out folder) on 127.0.0.1, under its base path, as a static host would')
     .option('--port <number>', 'port to listen on; the next free one when taken (default: 4321, 0 for any)', parsePort, 4321)

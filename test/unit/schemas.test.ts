@@ -9,53 +9,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ruleIds, rules } from '../../src/check/rules/index.js';
 import { loadConfig } from '../../src/config/config.js';
 import { defaultLanguages } from '../../src/config/languages.js';
-import { splitFrontmatter } from '../../src/parse/split-frontmatter.js';
 import { makeProject, repoRoot } from '../helpers/run-cli.js';
+import { compileSchema, frontmatterOf, mdxFiles, readSchema, schemasFolder } from '../helpers/schemas.js';
 
-const schemasFolder = path.join(repoRoot, 'schemas');
 const fixturesFolder = path.join(repoRoot, 'test/fixtures');
-
-function readSchema(name: string): Record<string, unknown> {
-  return JSON.parse(fs.readFileSync(path.join(schemasFolder, name), 'utf8')) as Record<string, unknown>;
-}
-
-/** Strict draft-07, as the YAML language server reads it; `regex` is a JavaScript regular expression, as polyref compiles it. */
-export function compileSchema(name: string): ValidateFunction {
-  const ajv = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true });
-  ajv.addFormat('regex', (pattern: string) => {
-    try {
-      new RegExp(pattern);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  return ajv.compile(readSchema(name));
-}
 
 const validateConfig = compileSchema('polyref.config.schema.json');
 const validatePage = compileSchema('page.schema.json');
 const validateNavigation = compileSchema('navigation.schema.json');
-
-/** The frontmatter of an `.mdx` file as plain data, or undefined when it has none. */
-function frontmatterOf(file: string): unknown {
-  const { yaml } = splitFrontmatter(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  return yaml === null ? undefined : parseYaml(yaml);
-}
-
-function mdxFiles(folder: string): string[] {
-  return fs
-    .readdirSync(folder, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.mdx'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
 
 function errorsOf(validate: ValidateFunction, data: unknown): string {
   validate(data);
@@ -146,9 +113,9 @@ describe('schemas/page.schema.json and schemas/navigation.schema.json', () => {
     expect(Object.keys(reference.properties)).toEqual(defaultLanguages.map((language) => language.id));
   });
 
-  it('accept every page and navigation file of the bundled site', () => {
-    const files = mdxFiles(path.join(repoRoot, 'content'));
-    expect(files.length).toBeGreaterThan(10);
+  it('accept every page and navigation file of the bundled site and of the starter site', () => {
+    const files = [...mdxFiles(path.join(repoRoot, 'content')), ...mdxFiles(path.join(repoRoot, 'starter/content'))];
+    expect(files.length).toBeGreaterThan(15);
     for (const file of files) {
       const data = frontmatterOf(file);
       const validate = path.basename(file) === '_navigation.mdx' ? validateNavigation : validatePage;
