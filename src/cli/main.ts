@@ -145,11 +145,34 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     });
 
   program
+    .command('init')
+    .description('write a small site that checks clean (config, pages, navigation, examples) into dir; never overwrites a site')
+    .argument('[dir]', 'the folder to write into (default: the current folder)')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(async (dir: string | undefined) => {
+      const { initCommand } = await import('./init-command.js');
+      exitCode = initCommand(io, dir);
+    });
+
+  program
+    .command('serve')
+    .description('serve the built site (the out folder) on 127.0.0.1, under its base path, as a static host would')
+    .option('--port <number>', 'port to listen on; the next free one when taken (default: 4321, 0 for any)', parsePort, 4321)
+    .option('--out <dir>', 'the built site to serve (default: out/)')
+    .option('--config <file>', 'configuration file (default: polyref.config.json when present)')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(async (flags: CommonFlags & { port: number }) => {
+      const { serveCommand } = await import('./serve-command.js');
+      exitCode = await serveCommand(configOf(flags), io, { port: flags.port });
+    });
+
+  program
     .command('rules')
     .description('list every rule with its id, default severity, summary and documentation')
     .addOption(new Option('--format <name>', 'output format').choices(['text', 'json']).default('text'))
-    .action((flags: { format: 'text' | 'json' }) => {
-      exitCode = rulesCommand(io, flags.format);
+    .option('--config <file>', 'configuration file, for its `rulesDocsUrl` (default: polyref.config.json when present)')
+    .action((flags: CommonFlags & { format: 'text' | 'json' }) => {
+      exitCode = rulesCommand(io, flags.format, configOf(flags).rulesDocsUrl);
     });
 
   try {

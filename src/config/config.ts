@@ -29,7 +29,7 @@ export interface Config {
   /** Where the site is published (`https://docs.example.com`), without a trailing slash; null when unknown. */
   siteUrl: string | null;
   rules: Record<string, RuleSetting>;
-  /** Base URL of the rule pages (`<base><rule-id>.md`) that reports link to; null for the repository's `docs/rules/`. */
+  /** Base URL of the rule pages (`<base><rule-id>.md`) that reports link to; null for the pages installed with polyref. */
   rulesDocsUrl: string | null;
   parity: { ignore: ParityIgnore[] };
   /** Regular expressions (as source text) for link URLs that point outside the site being checked. */
@@ -40,6 +40,8 @@ export interface Config {
 
 /** What may stand in `polyref.config.json`, and as flags on the command line. */
 export interface ConfigInput {
+  /** The JSON Schema editors check the file against; polyref ignores it. */
+  $schema?: string;
   title?: string;
   content?: string;
   examples?: string;
@@ -60,6 +62,7 @@ export interface ConfigInput {
 export const configFileName = 'polyref.config.json';
 
 const knownKeys = new Set<keyof ConfigInput>([
+  '$schema',
   'title',
   'content',
   'examples',
@@ -177,7 +180,7 @@ export function validateConfigInput(json: unknown, source: string): ConfigInput 
       fail(`unknown key \`${key}\``, `known keys are ${[...knownKeys].map((k) => `\`${k}\``).join(', ')}`);
     }
   }
-  for (const key of ['title', 'content', 'examples', 'out', 'templates', 'defaultLanguage', 'basePath', 'siteUrl', 'rulesDocsUrl'] as const) {
+  for (const key of ['$schema', 'title', 'content', 'examples', 'out', 'templates', 'defaultLanguage', 'basePath', 'siteUrl', 'rulesDocsUrl'] as const) {
     if (key in json && (typeof json[key] !== 'string' || json[key] === '')) {
       fail(`\`${key}\` must be a non-empty string`);
     }
@@ -234,7 +237,7 @@ function validateParity(parity: unknown, fail: (message: string, hint?: string) 
     }
     const { keyPath, languages } = item as Record<string, unknown>;
     if (typeof keyPath !== 'string' || !/^[^\s.]+(?:\.[^\s.]+)*$/.test(keyPath)) {
-      fail(`${what}.keyPath must be a key path such as \`directory_group.object\`, with \`*\` for one segment and \`**\` for any`);
+      fail(`${what}.keyPath must be a key path of \`descriptions\` (segments joined by dots), with \`*\` for one segment and \`**\` for any, such as \`*.object\``);
     }
     if (languages !== undefined && (!Array.isArray(languages) || languages.length === 0 || languages.some((id) => typeof id !== 'string'))) {
       fail(`${what}.languages must be a non-empty list of language ids, or left out for every language`);

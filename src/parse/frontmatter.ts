@@ -32,7 +32,7 @@ const entryFields = new Set([
 const propertyFields = new Set(['key', 'title', 'type', 'optional', 'expanded', 'unwrap', 'description', 'properties']);
 const requiredPropertyFields = ['key', 'type', 'description'] as const;
 
-/** Reads the frontmatter of FORMAT.md into the model, reporting every shape it does not expect. */
+/** Reads a page's frontmatter (docs/format.md) into the model, reporting every shape it does not expect. */
 export function readFrontmatter(reader: YamlSource, isNavigation: boolean): Frontmatter {
   const result: Frontmatter = { title: null, data: {}, descriptions: [], reference: {}, languagePlaces: {}, navigation: null, links: reader.links };
   const root = reader.root;
@@ -191,13 +191,19 @@ function readItems(reader: YamlSource, node: Yaml, what: string): Item[] {
     if (text !== null) {
       const keyPath = referenceKeyPath(text);
       if (keyPath !== null) items.push(itemReference(reader, item, keyPath));
-      else reader.shape(`Unexpected string \`${text}\` in ${what}, expected a property or an item reference such as \`(DirectoryGroup)\``, item);
+      else reader.shape(`Unexpected string \`${text}\` in ${what}, expected a property or ${itemReferenceExample(text)}`, item);
       continue;
     }
     const property = readProperty(reader, item, what);
     if (property) items.push(property);
   }
   return items;
+}
+
+/** The writer's own text in parentheses when that makes a reference (`Widget` → `(Widget)`), else what one looks like. */
+function itemReferenceExample(text: string): string {
+  const wrapped = `(${text.trim()})`;
+  return referenceKeyPath(wrapped) === null ? "an item reference, an entry's `key` in parentheses" : `an item reference such as \`${wrapped}\``;
 }
 
 function itemReference(reader: YamlSource, node: Yaml, keyPath: string): ItemReference {
@@ -255,7 +261,7 @@ function readProperty(reader: YamlSource, node: Yaml, what: string): Property | 
   }
   for (const required of requiredPropertyFields) {
     if (!pairs.some((pair) => pair.key === required)) {
-      const hint = required === 'description' ? 'a reference such as `(directory_group.id)` or markdown' : required === 'key' ? 'the name as the language spells it' : 'the type as the language spells it';
+      const hint = required === 'description' ? 'a description reference `(key.path)` or markdown' : required === 'key' ? 'the name as the language spells it' : 'the type as the language spells it';
       reader.shape(`Missing \`${required}\` in property${property.key ? ` \`${property.key}\`` : ''}, expected ${hint}`, node);
     }
   }
