@@ -19,10 +19,21 @@ export function sanitizeTree(tree: HastRoot): HastRoot {
   return sanitize(tree, schema) as HastRoot;
 }
 
-/** Root-relative links get the base path: `/reference/x` → `/docs/reference/x`. */
+/**
+ * Root-relative links get the base path: `/reference/x` → `/docs/reference/x`.
+ * A link written with it already (`/docs/reference/x`, `/docs`), which `check`
+ * accepts, keeps it once.
+ */
 export function withBasePath(url: string, basePath: string): string {
-  if (basePath === '/' || !url.startsWith('/') || url.startsWith('//')) return url;
+  if (basePath === '/' || !url.startsWith('/') || url.startsWith('//') || hasBasePath(url, basePath)) return url;
   return `${basePath}${url.slice(1)}`;
+}
+
+/** `/docs/x`, `/docs`, `/docs?lang=go` and `/docs#top` start with base path `/docs/`; `/docsearch` does not. */
+function hasBasePath(url: string, basePath: string): boolean {
+  if (url.startsWith(basePath)) return true;
+  const bare = basePath.slice(0, -1);
+  return url.startsWith(bare) && (url.length === bare.length || url[bare.length] === '?' || url[bare.length] === '#');
 }
 
 export function rewriteLinks(tree: HastNodes, basePath: string): void {
