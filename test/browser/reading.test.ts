@@ -273,6 +273,35 @@ describe('search', () => {
     await done(page);
   });
 
+  it('keeps what is typed while the search script is still loading', async () => {
+    const page = await open('/?lang=python');
+    // The script is held back until the keys are typed, as on a slow network.
+    let requested!: () => void;
+    const scriptRequested = new Promise<void>((resolve) => (requested = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/search.js', async (route) => {
+      requested();
+      await released;
+      await route.continue();
+    });
+    await page.keyboard.press('/');
+    await scriptRequested;
+    await page.keyboard.type('user_idx');
+    await page.keyboard.press('Backspace');
+    // No field to type into yet: the keys went to the page.
+    expect(await page.$('.search-dialog')).toBeNull();
+    release();
+    await page.waitForSelector('.search-dialog[open] input:focus');
+    expect(await page.inputValue('.search-dialog input')).toBe('user_id');
+    await page.waitForSelector('.search-results [role="option"]');
+    expect(await page.$eval('.search-results [role="option"] code', (name) => name.textContent)).toBe('user_id');
+    // The query goes on where it was left: the caret at its end, nothing selected.
+    await page.keyboard.type('s');
+    expect(await page.inputValue('.search-dialog input')).toBe('user_ids');
+    await done(page);
+  });
+
   it('opens with Ctrl+K, finds pages by title and closes with Escape', async () => {
     const page = await open(methodPage);
     expect(await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('search')))).toBe(false);
