@@ -1,18 +1,20 @@
 import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
-import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+import { sanitize, type Schema } from 'hast-util-sanitize';
+import { contentSchema } from '../parse/html-elements.js';
 
 /** The element standing where polyref inserts HTML it made itself (components, highlighted code). */
 export const slotTagName = 'polyref-slot';
 
 /**
- * GitHub's schema, plus the slot element. Content can never produce a slot:
- * every JSX tag in a body is a component, and raw HTML in markdown is dropped
- * before this schema runs.
+ * The schema content is held to (GitHub's), plus the slot element. Content
+ * can never produce a slot: raw HTML in markdown is dropped before this
+ * schema runs, and `<polyref-slot>` written in MDX is not an element the
+ * content schema allows, so the parse stage reported it and left it out.
  */
 const schema: Schema = {
-  ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), slotTagName],
-  attributes: { ...defaultSchema.attributes, [slotTagName]: ['dataSlot'] },
+  ...contentSchema(),
+  tagNames: [...(contentSchema().tagNames ?? []), slotTagName],
+  attributes: { ...contentSchema().attributes, [slotTagName]: ['dataSlot'] },
 };
 
 export function sanitizeTree(tree: HastRoot): HastRoot {
