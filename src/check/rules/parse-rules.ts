@@ -10,4 +10,5 @@ export const parseRules: Rule[] = [
   { id: 'frontmatter-shape', severity: 'error', summary: 'Frontmatter must have the shape the page format describes.' },
   { id: 'mdx-syntax', severity: 'error', summary: 'The body must be valid MDX.' },
   { id: 'mdx-unsupported', severity: 'error', summary: 'Imports, exports and expressions cannot be evaluated and are not allowed.' },
+  { id: 'unsafe-html', severity: 'error', summary: 'An HTML element in the body must be one that can be shown safely; others are left out.' },
 ];
