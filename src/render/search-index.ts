@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Site } from '../model/site.js';
 import type { ParsedPage } from '../model/types.js';
 import { codeBlockContent, codeNodes } from './code-block-content.js';
-import { resolveEntry, unwrapped, type ResolvedDescription, type ResolvedItem } from './resolved-entry.js';
+import { resolveEntry, unwrapped, type ResolvedDescription, type ResolvedItem } from '../resolve/resolved-entry.js';
 import { isPlainProse } from './markdown.js';
 import { parseMarkdown } from './markdown-parse.js';
 import { withBasePath } from './sanitize.js';

@@ -1,7 +1,7 @@
 import type { Site } from '../model/site.js';
 import type { ParsedPage } from '../model/types.js';
 import { markdownUrl } from './page.js';
-import { resolveEntry, type ResolvedEntry } from './resolved-entry.js';
+import { resolveEntry, type ResolvedEntry } from '../resolve/resolved-entry.js';
 
 /**
  * `polyref.json`: the whole site as data, every reference resolved, for

@@ -9,7 +9,7 @@ import type { Located } from '../../src/index/site-index.js';
 import type { Entry } from '../../src/model/types.js';
 import type { Site } from '../../src/model/site.js';
 import { loadSite } from '../../src/pipeline/load-site.js';
-import { resolveEntry, unwrapped, type ResolvedItem } from '../../src/render/resolved-entry.js';
+import { resolveEntry, unwrapped, type ResolvedItem } from '../../src/resolve/resolved-entry.js';
 import { makeProject, repoRoot } from '../helpers/run-cli.js';
 
 const cleanups: Array<() => void> = [];

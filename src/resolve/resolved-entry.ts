@@ -1,8 +1,8 @@
 import { entryAnchor, entryReferenceAnchor, propertyAnchor } from '../index/anchors.js';
 import type { Located, SiteIndex } from '../index/site-index.js';
 import type { DescriptionValue, Entry, Item, ParsedPage, Property } from '../model/types.js';
-import { resolveDescription } from '../resolve/descriptions.js';
-import { resolveItem } from '../resolve/items.js';
+import { resolveDescription } from './descriptions.js';
+import { resolveItem } from './items.js';
 
 /**
  * An entry with every reference followed: what the HTML tables, the Markdown
