@@ -30,7 +30,6 @@ const entryFields = new Set([
   'key', 'id', 'url', 'title', 'type', 'description', 'properties', 'parameters', 'returns', 'patternBefore',
 ]);
 const propertyFields = new Set(['key', 'title', 'type', 'optional', 'expanded', 'unwrap', 'description', 'properties']);
-const requiredPropertyFields = ['key', 'type', 'description'] as const;
 
 /** Reads the frontmatter of FORMAT.md into the model, reporting every shape it does not expect. */
 export function readFrontmatter(reader: YamlSource, isNavigation: boolean): Frontmatter {
@@ -253,12 +252,8 @@ function readProperty(reader: YamlSource, node: Yaml, what: string): Property | 
         break;
     }
   }
-  for (const required of requiredPropertyFields) {
-    if (!pairs.some((pair) => pair.key === required)) {
-      const hint = required === 'description' ? 'a reference such as `(directory_group.id)` or markdown' : required === 'key' ? 'the name as the language spells it' : 'the type as the language spells it';
-      reader.shape(`Missing \`${required}\` in property${property.key ? ` \`${property.key}\`` : ''}, expected ${hint}`, node);
-    }
-  }
+  // `type` and `description` may be left out: a return written as its type, a property shown by its children (see `missing-description`).
+  if (!pairs.some((pair) => pair.key === 'key')) reader.shape('Missing `key` in property, expected the name as the language spells it', node);
   return property.key ? property : null;
 }
 
