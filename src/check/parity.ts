@@ -2,6 +2,13 @@
  * Cross-language parity: the properties of entries that share an `id`,
  * matched across languages by their description key path. One computation
  * serves the `parity-gap` rule, `polyref parity` and the site's coverage page.
+ *
+ * A difference is a gap only against what most languages do: a key path is
+ * expected of every language with the entry when more than
+ * `parity.minShare` of them document it, and an entry of every configured
+ * language when more than that share of them have one. A key path only a
+ * few languages document (a language's own context argument, a variant
+ * that SDKs spell differently) is shown, not held against the others.
  */
 import type { ParityIgnore } from '../config/config.js';
 import type { Located } from '../index/site-index.js';
@@ -11,11 +18,18 @@ import type { Site } from '../model/site.js';
 import { resolveDescription } from '../resolve/descriptions.js';
 import { entryRowDescription, entryRowItems, forEachShownItem, type ItemContext, type ShownItemVisitor } from '../resolve/shown-items.js';
 
-/** `documented`: some row shows the key path; `missing`: it does not; `exempt`: missing, by `parity.ignore`; `no-entry`: the language has no entry with this id. */
-export type ParityCell = 'documented' | 'missing' | 'exempt' | 'no-entry';
+/**
+ * `documented`: some row shows the key path; `missing`: it does not, though
+ * most of the languages do (a gap); `exempt`: it does not, by
+ * `parity.ignore`; `absent`: it does not, and neither do most of the
+ * languages (not a gap); `no-entry`: the language has no entry with this id.
+ */
+export type ParityCell = 'documented' | 'missing' | 'exempt' | 'absent' | 'no-entry';
 
 export interface ParityRow {
   keyPath: string;
+  /** More than `parity.minShare` of the languages with the entry document it (exempt ones aside): it is expected of each. */
+  shared: boolean;
   /** By language id, for every configured language. */
   cells: Record<string, ParityCell>;
 }
@@ -24,15 +38,25 @@ export interface ParityEntry {
   id: string;
   /** The first entry with this id in each language that has one, in the configured order. */
   entries: Array<Located<Entry>>;
+  /** Configured languages without an entry with this id, when more than `parity.minShare` of the languages have one; else none. */
+  missingLanguages: string[];
   rows: ParityRow[];
+  /** By language: key paths of the description references in its rows that do not resolve (each an error of its own). */
+  unresolved: Record<string, string[]>;
 }
 
 export interface LanguageCoverage {
   language: string;
   label: string;
+  /** Key paths of shared rows the language documents, and those it misses. */
   documented: number;
   missing: number;
+  /** Key paths it lacks by `parity.ignore`. */
   exempt: number;
+  /** Key paths the language documents that most languages with the entry do not. */
+  unshared: number;
+  /** Entries with an `id` that most configured languages have and this one lacks. */
+  missingEntries: number;
   /** `documented / (documented + missing)`, or null when nothing is expected of the language. */
   ratio: number | null;
 }
@@ -69,19 +93,32 @@ export function parityOf(site: Site, id: string): ParityEntry {
  */
 export function parityMatrix(site: Site): ParityMatrix {
   const ids = [...site.index.entriesById.keys()].sort(compare);
-  const entries = ids.map((id) => computeParity(site, id)).filter((entry) => entry.rows.length > 0);
+  const entries = ids.map((id) => computeParity(site, id)).filter((entry) => entry.rows.length > 0 || entry.missingLanguages.length > 0);
   const coverage = site.config.languages.map((language): LanguageCoverage => {
-    const counts = { documented: 0, missing: 0, exempt: 0 };
+    const counts = { documented: 0, missing: 0, exempt: 0, unshared: 0, missingEntries: 0 };
     for (const entry of entries) {
+      if (entry.missingLanguages.includes(language.id)) counts.missingEntries += 1;
       for (const row of entry.rows) {
         const cell = row.cells[language.id];
-        if (cell === 'documented' || cell === 'missing' || cell === 'exempt') counts[cell] += 1;
+        if (cell === 'exempt') counts.exempt += 1;
+        else if (!row.shared && cell === 'documented') counts.unshared += 1;
+        else if (row.shared && (cell === 'documented' || cell === 'missing')) counts[cell] += 1;
       }
     }
     const expected = counts.documented + counts.missing;
     return { language: language.id, label: language.label, ...counts, ratio: expected === 0 ? null : counts.documented / expected };
   });
   return { languages: site.config.languages.map(({ id, label }) => ({ id, label })), entries, coverage };
+}
+
+/** `Python`, `Python and Go`, `cURL, Python and Go`: the languages a gap names, in display order. */
+export function inWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** The labels of language ids, in the matrix's (display) order. */
+export function languageLabels(ids: readonly string[], languages: ParityMatrix['languages']): string[] {
+  return languages.filter((language) => ids.includes(language.id)).map((language) => language.label);
 }
 
 /** `97.5%`, rounded down so that only a complete language shows `100.0%`; `n/a` when nothing is expected of it. */
@@ -93,6 +130,7 @@ function computeParity(site: Site, id: string): ParityEntry {
   const { languages, parity } = site.config;
   const located = site.index.entriesById.get(id) ?? [];
   const keyPathsByLanguage = new Map<string, Set<string>>();
+  const unresolved: Record<string, string[]> = {};
   const entries: Array<Located<Entry>> = [];
   const order: string[] = [];
   const seen = new Set<string>();
@@ -101,8 +139,10 @@ function computeParity(site: Site, id: string): ParityEntry {
     if (ofLanguage.length === 0) continue;
     entries.push(ofLanguage[0]!);
     const keyPaths = new Set<string>();
-    for (const candidate of ofLanguage) shownKeyPaths(candidate, site, keyPaths);
+    const broken = new Set<string>();
+    for (const candidate of ofLanguage) collectKeyPaths(candidate, site, keyPaths, broken);
     keyPathsByLanguage.set(language.id, keyPaths);
+    if (broken.size > 0) unresolved[language.id] = [...broken];
     for (const keyPath of keyPaths) {
       if (!seen.has(keyPath)) {
         seen.add(keyPath);
@@ -111,17 +151,29 @@ function computeParity(site: Site, id: string): ParityEntry {
     }
   }
   const ignores = parity.ignore.map(compileIgnore);
+  const isExempt = (keyPath: string, language: string) => ignores.some((ignore) => ignore(keyPath, language));
   const rows = order.map((keyPath): ParityRow => {
+    // Exempt languages neither count for the key path nor against it.
+    let documented = 0;
+    let expected = 0;
+    for (const [language, keyPaths] of keyPathsByLanguage) {
+      if (keyPaths.has(keyPath)) documented += 1;
+      if (keyPaths.has(keyPath) || !isExempt(keyPath, language)) expected += 1;
+    }
+    const shared = documented / expected > parity.minShare;
     const cells: Record<string, ParityCell> = {};
     for (const language of languages) {
       const keyPaths = keyPathsByLanguage.get(language.id);
       if (!keyPaths) cells[language.id] = 'no-entry';
       else if (keyPaths.has(keyPath)) cells[language.id] = 'documented';
-      else cells[language.id] = ignores.some((ignore) => ignore(keyPath, language.id)) ? 'exempt' : 'missing';
+      else if (isExempt(keyPath, language.id)) cells[language.id] = 'exempt';
+      else cells[language.id] = shared ? 'missing' : 'absent';
     }
-    return { keyPath, cells };
+    return { keyPath, shared, cells };
   });
-  return { id, entries, rows };
+  const presentShare = languages.length === 0 ? 0 : entries.length / languages.length;
+  const missingLanguages = presentShare > parity.minShare ? languages.filter((language) => !keyPathsByLanguage.has(language.id)).map((language) => language.id) : [];
+  return { id, entries, missingLanguages, rows, unresolved };
 }
 
 /**
@@ -133,11 +185,17 @@ function computeParity(site: Site, id: string): ParityEntry {
  * with an `id`. A test holds the two to the same key paths on every site it knows.
  */
 export function shownKeyPaths(located: Located<Entry>, site: Site, into: Set<string> = new Set()): Set<string> {
+  return collectKeyPaths(located, site, into, new Set());
+}
+
+/** `shownKeyPaths`, and into `unresolved` the key paths of the rows' references that do not resolve. */
+function collectKeyPaths(located: Located<Entry>, site: Site, into: Set<string>, unresolved: Set<string>): Set<string> {
   const { value: entry, page } = located;
   const context: ItemContext = { language: entry.language, page, index: site.index };
   const add = (description: DescriptionValue | null, from: ParsedPage): void => {
     if (description?.kind !== 'reference') return;
     if (resolveDescription(description.keyPath, from, site.index).ok) into.add(description.keyPath);
+    else unresolved.add(description.keyPath);
   };
   const rows: ShownItemVisitor = {
     property: (property, depth) => {

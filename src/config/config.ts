@@ -31,7 +31,11 @@ export interface Config {
   rules: Record<string, RuleSetting>;
   /** Base URL of the rule pages (`<base><rule-id>.md`) that reports link to; null for the repository's `docs/rules/`. */
   rulesDocsUrl: string | null;
-  parity: { ignore: ParityIgnore[] };
+  /**
+   * `minShare`: a key path (or an entry) is expected of every language when
+   * more than this share of the languages document it (0.5: a strict majority).
+   */
+  parity: { ignore: ParityIgnore[]; minShare: number };
   /** Regular expressions (as source text) for link URLs that point outside the site being checked. */
   ignoreLinks: string[];
   /** The folder of the parse cache (default `node_modules/.cache/polyref`); null when caching is off. */
@@ -51,13 +55,16 @@ export interface ConfigInput {
   siteUrl?: string;
   rules?: Record<string, RuleSetting>;
   rulesDocsUrl?: string;
-  parity?: { ignore?: Array<{ keyPath: string; languages?: string[] }> };
+  parity?: { ignore?: Array<{ keyPath: string; languages?: string[] }>; minShare?: number };
   ignoreLinks?: string[];
   /** A folder for the parse cache, or `false` for none. */
   cache?: string | false;
 }
 
 export const configFileName = 'polyref.config.json';
+
+/** A key path documented by more than half of an entry's languages is expected of all of them. */
+export const defaultMinShare = 0.5;
 
 const knownKeys = new Set<keyof ConfigInput>([
   'title',
@@ -146,7 +153,7 @@ export function loadConfig(options: LoadConfigOptions): Config {
     siteUrl: merged.siteUrl === undefined ? null : normalizeSiteUrl(merged.siteUrl),
     rules,
     rulesDocsUrl: merged.rulesDocsUrl === undefined ? null : normalizeRulesDocsUrl(merged.rulesDocsUrl),
-    parity: { ignore: parityIgnore },
+    parity: { ignore: parityIgnore, minShare: merged.parity?.minShare ?? defaultMinShare },
     ignoreLinks: merged.ignoreLinks ?? [],
   };
 }
@@ -221,8 +228,12 @@ export function validateConfigInput(json: unknown, source: string): ConfigInput 
 
 function validateParity(parity: unknown, fail: (message: string, hint?: string) => never): void {
   const example = '`{ "keyPath": "*.object", "languages": ["curl"] }`';
-  if (!isRecord(parity) || Object.keys(parity).some((key) => key !== 'ignore')) {
-    fail('`parity` must be `{ "ignore": [...] }`', `each exemption is ${example}`);
+  if (!isRecord(parity) || Object.keys(parity).some((key) => key !== 'ignore' && key !== 'minShare')) {
+    fail('`parity` must be `{ "ignore": [...], "minShare": 0.5 }`', `each exemption is ${example}`);
+  }
+  const minShare = (parity as Record<string, unknown>).minShare;
+  if (minShare !== undefined && (typeof minShare !== 'number' || !(minShare >= 0 && minShare <= 1))) {
+    fail('`parity.minShare` must be a fraction from 0 to 1', 'for example `0.5` (the default: a strict majority) or `0` (every difference is a gap)');
   }
   const ignore = (parity as Record<string, unknown>).ignore;
   if (ignore === undefined) return;

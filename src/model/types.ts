@@ -173,6 +173,8 @@ export interface ParsedPage {
   data: Record<string, unknown>;
   descriptions: DescriptionDefinition[];
   reference: Record<string, Entry[]>;
+  /** Where the `reference` key stands; null without one. */
+  referencePlace: Place | null;
   /** Where each language key of `reference` stands. */
   languagePlaces: Record<string, Place>;
   navigation: Navigation | null;

@@ -20,6 +20,7 @@ export interface Frontmatter {
   data: Record<string, unknown>;
   descriptions: DescriptionDefinition[];
   reference: Record<string, Entry[]>;
+  referencePlace: Place | null;
   languagePlaces: Record<string, Place>;
   navigation: Navigation | null;
   /** Links in markdown values (`descriptions`, literal `description`s), at their URLs. */
@@ -33,13 +34,13 @@ const propertyFields = new Set(['key', 'title', 'type', 'optional', 'expanded', 
 
 /** Reads the frontmatter of FORMAT.md into the model, reporting every shape it does not expect. */
 export function readFrontmatter(reader: YamlSource, isNavigation: boolean): Frontmatter {
-  const result: Frontmatter = { title: null, data: {}, descriptions: [], reference: {}, languagePlaces: {}, navigation: null, links: reader.links };
+  const result: Frontmatter = { title: null, data: {}, descriptions: [], reference: {}, referencePlace: null, languagePlaces: {}, navigation: null, links: reader.links };
   const root = reader.root;
   if (root === null) return result;
   const pairs = reader.pairs(root, 'the frontmatter');
   if (!pairs) return result;
 
-  for (const { key, value } of pairs) {
+  for (const { key, keyNode, value } of pairs) {
     switch (key) {
       case 'title':
         result.title = reader.text(value, '`title`');
@@ -48,6 +49,7 @@ export function readFrontmatter(reader: YamlSource, isNavigation: boolean): Fron
         readDescriptions(reader, value, [], result.descriptions);
         break;
       case 'reference':
+        result.referencePlace = reader.place(keyNode);
         for (const language of reader.pairs(value, '`reference`') ?? []) {
           setOwn(result.languagePlaces, language.key, reader.place(language.keyNode));
           setOwn(result.reference, language.key, readEntries(reader, language.value, language.key));

@@ -79,6 +79,7 @@ export function emptyPage(source: SourceFile, hash: string): ParsedPage {
     data: {},
     descriptions: [],
     reference: {},
+    referencePlace: null,
     languagePlaces: {},
     navigation: null,
     components: [],

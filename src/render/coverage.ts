@@ -1,4 +1,4 @@
-import { coveragePercent, coverageUrl, parityMatrix, type ParityCell } from '../check/parity.js';
+import { coveragePercent, coverageUrl, inWords, languageLabels, parityMatrix, type ParityCell } from '../check/parity.js';
 import { anchorId } from '../index/anchors.js';
 import type { Site } from '../model/site.js';
 import { renderGeneratedPage } from './page.js';
@@ -10,6 +10,7 @@ const cellViews: Record<ParityCell, { symbol: string; text: string }> = {
   documented: { symbol: '✓', text: 'documented' },
   missing: { symbol: '–', text: 'missing' },
   exempt: { symbol: 'exempt', text: 'exempt by parity.ignore' },
+  absent: { symbol: '·', text: 'not documented, as in most languages: not a gap' },
   'no-entry': { symbol: '', text: 'no entry in this language' },
 };
 
@@ -29,8 +30,10 @@ export function coverageView(site: Site) {
         href: url === null ? null : withBasePath(url, basePath),
         pageTitle: first.page.title ?? first.page.url,
         missing: entry.rows.reduce((count, row) => count + Object.values(row.cells).filter((cell) => cell === 'missing').length, 0),
+        missingLanguages: inWords(languageLabels(entry.missingLanguages, matrix.languages)),
         rows: entry.rows.map((row) => ({
           keyPath: row.keyPath,
+          shared: row.shared,
           cells: matrix.languages.map((language) => {
             const state = row.cells[language.id] ?? 'no-entry';
             return { language: language.id, state, ...cellViews[state] };
