@@ -13,7 +13,7 @@ import type {
 } from '../model/types.js';
 import { markdownLinkUrls } from './markdown-links.js';
 import { referenceKeyPath } from './reference-syntax.js';
-import { setOwn, type Yaml, type YamlSource } from './yaml-source.js';
+import { setOwn, type Yaml, type YamlPair, type YamlSource } from './yaml-source.js';
 
 export interface Frontmatter {
   title: string | null;
@@ -81,7 +81,12 @@ function readDescriptions(reader: YamlSource, node: Yaml, path: string[], into: 
     const { keyNode, value } = pair;
     let key = pair.key;
     const place = reader.place(keyNode);
-    if (key !== key.trim() || key === '' || key.includes('.')) {
+    if (key.includes('.')) {
+      // No key path can name it, so nothing can go wrong by leaving it out: a warning, not a failed build.
+      reader.diagnostics.push({ ruleId: 'dotted-description-key', message: dottedKeyMessage(reader, key.trim(), pairs), place });
+      continue;
+    }
+    if (key !== key.trim() || key === '') {
       const trimmed = unambiguousTrimmedKey(key, siblings);
       const fix = trimmed === null ? undefined : trimmedKeyFix(reader, keyNode, key);
       reader.diagnostics.push({
@@ -310,6 +315,22 @@ function findDestination(text: string, url: string, from: number): number {
     if (found !== -1) return found + prefix.length;
   }
   return text.indexOf(url, from);
+}
+
+/**
+ * What a key written with a dot (`stream.id:` beside `stream:`) probably
+ * meant: the last segment nested in the map the others name, which takes
+ * the text of a string sibling of that name as its `self`.
+ */
+function dottedKeyMessage(reader: YamlSource, key: string, siblings: YamlPair[]): string {
+  const segments = key.split('.').filter((segment) => segment !== '');
+  const unexpected = `Unexpected description key \`${key}\` with a dot, which no reference can name`;
+  if (segments.length < 2) return `${unexpected}, expected a name without dots${segments.length === 1 ? ` (did you mean \`${segments[0]}\`?)` : ''}`;
+  const nesting = [...segments].reverse().map((segment) => `\`${segment}\``).join(' inside ');
+  const first = segments[0]!;
+  const sibling = siblings.find((pair) => pair.key === first);
+  const self = sibling && !reader.isMap(reader.deref(sibling.value)) ? ` (the text of \`${first}\` moving to its \`self\`)` : '';
+  return `${unexpected}, expected nested keys: ${nesting}${self}`;
 }
 
 /** `id` for a key `'id '`, unless it would be empty, hold a dot or clash with a sibling. */
