@@ -12,19 +12,20 @@
  */
 import type { ParityIgnore } from '../config/config.js';
 import type { Located } from '../index/site-index.js';
-import { itemLists } from '../model/walk.js';
-import type { DescriptionValue, Entry, ParsedPage } from '../model/types.js';
+import type { Entry } from '../model/types.js';
 import type { Site } from '../model/site.js';
-import { resolveDescription } from '../resolve/descriptions.js';
-import { entryRowDescription, entryRowItems, forEachShownItem, type ItemContext, type ShownItemVisitor } from '../resolve/shown-items.js';
+import { closest } from '../resolve/suggest.js';
+import { languageRows, type LanguageRows } from './parity-rows.js';
 
 /**
- * `documented`: some row shows the key path; `missing`: it does not, though
- * most of the languages do (a gap); `exempt`: it does not, by
- * `parity.ignore`; `absent`: it does not, and neither do most of the
- * languages (not a gap); `no-entry`: the language has no entry with this id.
+ * `documented`: some row shows the key path; `variant`: the row the others
+ * describe with it is there, described otherwise (`state.titlecase` where
+ * most have `state.lowercase`, or literal markdown); `missing`: no such row,
+ * though most of the languages have one (a gap); `exempt`: missing, by
+ * `parity.ignore`; `absent`: missing, as in most languages (not a gap);
+ * `no-entry`: the language has no entry with this id.
  */
-export type ParityCell = 'documented' | 'missing' | 'exempt' | 'absent' | 'no-entry';
+export type ParityCell = 'documented' | 'variant' | 'missing' | 'exempt' | 'absent' | 'no-entry';
 
 export interface ParityRow {
   keyPath: string;
@@ -41,14 +42,18 @@ export interface ParityEntry {
   /** Configured languages without an entry with this id, when more than `parity.minShare` of the languages have one; else none. */
   missingLanguages: string[];
   rows: ParityRow[];
-  /** By language: key paths of the description references in its rows that do not resolve (each an error of its own). */
-  unresolved: Record<string, string[]>;
+  /**
+   * By language: missing key paths that a problem of the row itself explains,
+   * reported where it stands (a description that does not resolve, or none):
+   * not gaps to report again.
+   */
+  explained: Record<string, string[]>;
 }
 
 export interface LanguageCoverage {
   language: string;
   label: string;
-  /** Key paths of shared rows the language documents, and those it misses. */
+  /** Key paths of shared rows the language documents (as variants too), and those it misses. */
   documented: number;
   missing: number;
   /** Key paths it lacks by `parity.ignore`. */
@@ -102,7 +107,8 @@ export function parityMatrix(site: Site): ParityMatrix {
         const cell = row.cells[language.id];
         if (cell === 'exempt') counts.exempt += 1;
         else if (!row.shared && cell === 'documented') counts.unshared += 1;
-        else if (row.shared && (cell === 'documented' || cell === 'missing')) counts[cell] += 1;
+        else if (row.shared && (cell === 'documented' || cell === 'variant')) counts.documented += 1;
+        else if (row.shared && cell === 'missing') counts.missing += 1;
       }
     }
     const expected = counts.documented + counts.missing;
@@ -129,86 +135,87 @@ export function coveragePercent(coverage: Pick<LanguageCoverage, 'ratio'>): stri
 function computeParity(site: Site, id: string): ParityEntry {
   const { languages, parity } = site.config;
   const located = site.index.entriesById.get(id) ?? [];
-  const keyPathsByLanguage = new Map<string, Set<string>>();
-  const unresolved: Record<string, string[]> = {};
+  const rowsByLanguage = new Map<string, LanguageRows>();
   const entries: Array<Located<Entry>> = [];
   const order: string[] = [];
-  const seen = new Set<string>();
+  /** Key path → the places of the rows it describes, in any language. */
+  const placesOf = new Map<string, Set<string>>();
   for (const language of languages) {
     const ofLanguage = located.filter((candidate) => candidate.value.language === language.id);
     if (ofLanguage.length === 0) continue;
     entries.push(ofLanguage[0]!);
-    const keyPaths = new Set<string>();
-    const broken = new Set<string>();
-    for (const candidate of ofLanguage) collectKeyPaths(candidate, site, keyPaths, broken);
-    keyPathsByLanguage.set(language.id, keyPaths);
-    if (broken.size > 0) unresolved[language.id] = [...broken];
-    for (const keyPath of keyPaths) {
-      if (!seen.has(keyPath)) {
-        seen.add(keyPath);
-        order.push(keyPath);
-      }
+    const rows = languageRows(ofLanguage, site);
+    rowsByLanguage.set(language.id, rows);
+    for (const keyPath of rows.keyPaths) {
+      if (placesOf.has(keyPath)) continue;
+      placesOf.set(keyPath, new Set());
+      order.push(keyPath);
+    }
+    for (const [place, described] of rows.byPlace) {
+      for (const row of described) if (row.kind === 'resolved') placesOf.get(row.keyPath)!.add(place);
     }
   }
   const ignores = parity.ignore.map(compileIgnore);
   const isExempt = (keyPath: string, language: string) => ignores.some((ignore) => ignore(keyPath, language));
+  const explained: Record<string, string[]> = {};
   const rows = order.map((keyPath): ParityRow => {
     // Exempt languages neither count for the key path nor against it.
     let documented = 0;
     let expected = 0;
-    for (const [language, keyPaths] of keyPathsByLanguage) {
-      if (keyPaths.has(keyPath)) documented += 1;
-      if (keyPaths.has(keyPath) || !isExempt(keyPath, language)) expected += 1;
+    for (const [language, rows] of rowsByLanguage) {
+      if (rows.keyPaths.has(keyPath)) documented += 1;
+      if (rows.keyPaths.has(keyPath) || !isExempt(keyPath, language)) expected += 1;
     }
     const shared = documented / expected > parity.minShare;
     const cells: Record<string, ParityCell> = {};
     for (const language of languages) {
-      const keyPaths = keyPathsByLanguage.get(language.id);
-      if (!keyPaths) cells[language.id] = 'no-entry';
-      else if (keyPaths.has(keyPath)) cells[language.id] = 'documented';
+      const rows = rowsByLanguage.get(language.id);
+      if (!rows) cells[language.id] = 'no-entry';
+      else if (rows.keyPaths.has(keyPath)) cells[language.id] = 'documented';
       else if (isExempt(keyPath, language.id)) cells[language.id] = 'exempt';
-      else cells[language.id] = shared ? 'missing' : 'absent';
+      else {
+        // The row is there, at the place others have it, described otherwise: a variant, or a problem reported where it stands.
+        const there = [...placesOf.get(keyPath)!].flatMap((place) => rows.byPlace.get(place) ?? []);
+        const described = there.some((row) => row.kind === 'resolved' || row.kind === 'literal');
+        cells[language.id] = described ? 'variant' : shared ? 'missing' : 'absent';
+        if (!described && shared && there.length > 0) (explained[language.id] ??= []).push(keyPath);
+      }
     }
     return { keyPath, shared, cells };
   });
+  for (const [language, languageRowsOf] of rowsByLanguage) {
+    const missing = rows.filter((row) => row.cells[language] === 'missing' && !explained[language]?.includes(row.keyPath)).map((row) => row.keyPath);
+    for (const keyPath of meantByUnresolved(unresolvedKeyPaths(languageRowsOf), missing)) (explained[language] ??= []).push(keyPath);
+  }
   const presentShare = languages.length === 0 ? 0 : entries.length / languages.length;
-  const missingLanguages = presentShare > parity.minShare ? languages.filter((language) => !keyPathsByLanguage.has(language.id)).map((language) => language.id) : [];
-  return { id, entries, missingLanguages, rows, unresolved };
+  const missingLanguages = presentShare > parity.minShare ? languages.filter((language) => !rowsByLanguage.has(language.id)).map((language) => language.id) : [];
+  return { id, entries, missingLanguages, rows, explained };
+}
+
+function unresolvedKeyPaths(rows: LanguageRows): string[] {
+  return [...rows.byPlace.values()].flat().flatMap((row) => (row.kind === 'unresolved' ? [row.keyPath] : []));
 }
 
 /**
- * Key paths of every row the entry's table shows, at any depth, in table
- * order: rows described by a reference that resolves (from the page of the
- * entry the row comes from); an unwrapped property shows its children, not
- * itself. The rows are those `resolveEntry` builds, found the same way
- * (`forEachShownItem`), without building them: this runs for every entry
- * with an `id`. A test holds the two to the same key paths on every site it knows.
+ * The missing key paths that a language's unresolved description references
+ * probably stand for, when they stand elsewhere than the rows of the other
+ * languages: the missing key paths nearest to each by spelling, else those
+ * under the same parent (`widget.org` for `widget.organization_id`).
  */
-export function shownKeyPaths(located: Located<Entry>, site: Site, into: Set<string> = new Set()): Set<string> {
-  return collectKeyPaths(located, site, into, new Set());
+function meantByUnresolved(unresolved: string[], missing: string[]): Set<string> {
+  const meant = new Set<string>();
+  if (unresolved.length === 0 || missing.length === 0) return meant;
+  for (const keyPath of unresolved) {
+    const nearest = closest(keyPath, missing, missing.length);
+    const candidates = nearest.length > 0 ? nearest : missing.filter((candidate) => parentOf(candidate) === parentOf(keyPath));
+    for (const candidate of candidates) meant.add(candidate);
+  }
+  return meant;
 }
 
-/** `shownKeyPaths`, and into `unresolved` the key paths of the rows' references that do not resolve. */
-function collectKeyPaths(located: Located<Entry>, site: Site, into: Set<string>, unresolved: Set<string>): Set<string> {
-  const { value: entry, page } = located;
-  const context: ItemContext = { language: entry.language, page, index: site.index };
-  const add = (description: DescriptionValue | null, from: ParsedPage): void => {
-    if (description?.kind !== 'reference') return;
-    if (resolveDescription(description.keyPath, from, site.index).ok) into.add(description.keyPath);
-    else unresolved.add(description.keyPath);
-  };
-  const rows: ShownItemVisitor = {
-    property: (property, depth) => {
-      if (!property.unwrap) add(property.description, page);
-      forEachShownItem(property.properties, depth, context, rows);
-    },
-    entry: (target, depth) => {
-      add(entryRowDescription(target.value), target.page);
-      forEachShownItem(entryRowItems(target.value), depth, context, rows);
-    },
-  };
-  for (const list of itemLists) forEachShownItem(entry[list] ?? [], 0, context, rows);
-  return into;
+function parentOf(keyPath: string): string {
+  const dot = keyPath.lastIndexOf('.');
+  return dot === -1 ? '' : keyPath.slice(0, dot);
 }
 
 /** `directory_group.object`, `*.object` (`*` within one segment) or `**.object` (any number of segments). */

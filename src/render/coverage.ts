@@ -10,6 +10,7 @@ import { folderTree, navigationView } from './views/navigation-view.js';
 
 const cellViews: Record<ParityCell, { symbol: string; text: string }> = {
   documented: { symbol: '✓', text: 'documented' },
+  variant: { symbol: '≈', text: 'documented under another description' },
   missing: { symbol: '–', text: 'missing' },
   exempt: { symbol: 'exempt', text: 'exempt by parity.ignore' },
   absent: { symbol: '·', text: 'not documented, as in most languages: not a gap' },

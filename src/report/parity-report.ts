@@ -8,7 +8,7 @@ import { coveragePercent, inWords, languageLabels, type ParityCell, type ParityM
 export type ParityFormat = 'text' | 'markdown' | 'json';
 export const parityFormats: readonly ParityFormat[] = ['text', 'markdown', 'json'];
 
-const symbols: Record<ParityCell, string> = { documented: '✓', missing: '–', exempt: 'exempt', absent: '·', 'no-entry': '' };
+const symbols: Record<ParityCell, string> = { documented: '✓', variant: '≈', missing: '–', exempt: 'exempt', absent: '·', 'no-entry': '' };
 
 export function formatParity(matrix: ParityMatrix, format: ParityFormat, cwd: string): string {
   if (format === 'json') return `${JSON.stringify(parityJson(matrix, cwd), null, 2)}\n`;
@@ -35,7 +35,7 @@ function parityJson(matrix: ParityMatrix, cwd: string) {
 function parityText(matrix: ParityMatrix, cwd: string): string {
   const ids = matrix.languages.map((language) => language.id);
   const lines: string[] = [
-    `Parity of ${matrix.entries.length} entr${matrix.entries.length === 1 ? 'y' : 'ies'} across ${ids.length} languages: ✓ documented, – missing, exempt by parity.ignore, · not documented by most languages either (not a gap), blank: no entry`,
+    `Parity of ${matrix.entries.length} entr${matrix.entries.length === 1 ? 'y' : 'ies'} across ${ids.length} languages: ✓ documented, ≈ documented under another description, – missing, exempt by parity.ignore, · not documented by most languages either (not a gap), blank: no entry`,
   ];
   for (const entry of matrix.entries) {
     lines.push('', `${entry.id}  ${shownFile(entry.entries[0]!.page.file, cwd)}`);
@@ -69,7 +69,10 @@ function parityMarkdown(matrix: ParityMatrix, cwd: string): string {
       `| ${cell(coverage.label)} (\`${coverage.language}\`) | ${coveragePercent(coverage)} | ${coverage.documented} | ${coverage.missing} | ${coverage.exempt} | ${coverage.unshared} | ${coverage.missingEntries} |`,
     );
   }
-  lines.push('', '✓ documented, – missing, *exempt* by `parity.ignore`, · not documented by most languages either (not a gap), blank: the language has no such entry.');
+  lines.push(
+    '',
+    '✓ documented, ≈ documented under another description, – missing, *exempt* by `parity.ignore`, · not documented by most languages either (not a gap), blank: the language has no such entry.',
+  );
   for (const entry of matrix.entries) {
     const missing = entry.missingLanguages.length > 0 ? ` No entry in ${cell(inWords(languageLabels(entry.missingLanguages, matrix.languages)))}.` : '';
     lines.push('', `## \`${entry.id}\``, '', `In \`${shownFile(entry.entries[0]!.page.file, cwd)}\`.${missing}`, '');

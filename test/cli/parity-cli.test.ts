@@ -82,7 +82,7 @@ describe('polyref parity', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(
       [
-        'Parity of 1 entry across 3 languages: ✓ documented, – missing, exempt by parity.ignore, · not documented by most languages either (not a gap), blank: no entry',
+        'Parity of 1 entry across 3 languages: ✓ documented, ≈ documented under another description, – missing, exempt by parity.ignore, · not documented by most languages either (not a gap), blank: no entry',
         '',
         'widget  content/widget.mdx',
         '  key path       curl    python  go',
@@ -113,7 +113,7 @@ describe('polyref parity', () => {
         '| Python (`python`) | 50.0% | 1 | 1 | 1 | 0 | 0 |',
         '| Go (`go`) | 100.0% | 2 | 0 | 0 | 1 | 0 |',
         '',
-        '✓ documented, – missing, *exempt* by `parity.ignore`, · not documented by most languages either (not a gap), blank: the language has no such entry.',
+        '✓ documented, ≈ documented under another description, – missing, *exempt* by `parity.ignore`, · not documented by most languages either (not a gap), blank: the language has no such entry.',
         '',
         '## `widget`',
         '',

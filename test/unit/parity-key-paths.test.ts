@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: the generator is plain JavaScript without declarations.
 import { generateSite } from '../../bench/generate.js';
-import { shownKeyPaths } from '../../src/check/parity.js';
+import { shownKeyPaths } from '../../src/check/parity-rows.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { Located } from '../../src/index/site-index.js';
 import type { Entry } from '../../src/model/types.js';

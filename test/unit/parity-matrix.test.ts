@@ -287,6 +287,31 @@ describe('parity-gap for an entry missing in a language', () => {
   });
 });
 
+describe('parity of variants', () => {
+  /** `state` described by `state.lowercase` in six languages and `state.titlecase` in two, as SDKs spell enum values. */
+  const variants = objectPage(allLanguages, (language) => (language === 'dotnet' || language === 'java' ? '(thing.titlecase)' : '(thing.lowercase)'))
+    .replace('    color: Color.\n', '    color: Color.\n    lowercase: One of `active` or `inactive`.\n    titlecase: One of `Active` or `Inactive`.\n')
+    .replace(/key: color\n/g, 'key: State\n');
+
+  it('shows a row described otherwise where the others have it as a variant, and warns about neither key path', () => {
+    const matrix = matrixOf({ 'content/thing.mdx': variants });
+    const rows = Object.fromEntries(matrix.entries[0]!.rows.map((row) => [row.keyPath, [row.shared, row.cells.curl, row.cells.dotnet, row.cells.java]]));
+    expect(rows).toEqual({
+      'thing.id': [true, 'documented', 'documented', 'documented'],
+      'thing.lowercase': [true, 'documented', 'variant', 'variant'],
+      'thing.titlecase': [false, 'variant', 'documented', 'documented'],
+    });
+    expect(matrix.coverage.find((coverage) => coverage.language === 'dotnet')).toMatchObject({ documented: 2, missing: 0, unshared: 1, ratio: 1 });
+    expect(gapsIn(checkFiles({ 'content/thing.mdx': variants }), 'thing.mdx')).toEqual([]);
+  });
+
+  it('takes literal markdown at the same place for a variant too', () => {
+    const literal = objectPage(allLanguages, (language) => (language === 'ruby' ? 'The color, in words.' : '(thing.color)'));
+    expect(matrixOf({ 'content/thing.mdx': literal }).entries[0]!.rows[1]!.cells.ruby).toBe('variant');
+    expect(gapsIn(checkFiles({ 'content/thing.mdx': literal }), 'thing.mdx')).toEqual([]);
+  });
+});
+
 describe('parity-gap and references that do not resolve', () => {
   const check = (colorOf: (language: string) => string | null) =>
     checkFiles({ 'content/thing.mdx': objectPage(allLanguages, colorOf) })['thing.mdx']!.filter(
@@ -303,13 +328,19 @@ describe('parity-gap and references that do not resolve', () => {
     expect(findings.map((finding) => finding.ruleId)).toEqual(['unresolved-description']);
   });
 
-  it('still reports a gap the unresolved reference cannot stand for', () => {
+  it('knows the row by its place, however unlike the reference, and still reports a language without the row', () => {
     const findings = check((language) => (language === 'python' ? null : language === 'go' ? '(other.sise)' : '(thing.color)'));
-    // Python lacks `thing.color` with nothing to explain it; Go's reference, under another parent, is no misspelling of it.
+    // Go's `color` row stands where the others' do: its reference is the one mistake. Python has no such row: a gap.
     expect(findings.map((finding) => [finding.ruleId, finding.message.split(':')[0]])).toEqual([
       ['parity-gap', 'Unexpected missing `thing.color` in python'],
-      ['parity-gap', 'Unexpected missing `thing.color` in go'],
       ['unresolved-description', 'Unexpected unresolved description `(other.sise)`, expected a key in `descriptions` (did you mean `other.size`?)'],
+    ]);
+  });
+
+  it('reports a row without a description once, as missing-description', () => {
+    const findings = checkFiles({ 'content/thing.mdx': objectPage(allLanguages).replace(/(  php:[\s\S]*?- key: color\n          type: string)\n          description: \(thing\.color\)/, '$1') })['thing.mdx']!;
+    expect(findings.filter((finding) => finding.ruleId !== 'unused-description').map((finding) => [finding.ruleId, finding.message.split(' ')[2]])).toEqual([
+      ['missing-description', '`color`'],
     ]);
   });
 });

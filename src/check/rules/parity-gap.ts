@@ -1,6 +1,5 @@
 import type { Located } from '../../index/site-index.js';
 import type { Entry } from '../../model/types.js';
-import { closest } from '../../resolve/suggest.js';
 import { inWords, parityOf, type ParityEntry } from '../parity.js';
 import type { Rule, RuleContext } from '../rule.js';
 
@@ -22,10 +21,10 @@ export const parityGap: Rule = {
         }
         // `parity.entries` holds one entry per language that has this id.
         const withEntry = parity.entries.length;
-        const gaps = parity.rows.filter((row) => row.cells[language] === 'missing');
-        const meant = meantByUnresolved(parity.unresolved[language] ?? [], gaps.map((row) => row.keyPath));
-        for (const row of gaps) {
-          if (meant.has(row.keyPath)) continue;
+        // A row whose own description is the problem is reported where it stands, once.
+        const explained = new Set(parity.explained[language]);
+        for (const row of parity.rows) {
+          if (row.cells[language] !== 'missing' || explained.has(row.keyPath)) continue;
           const documentedIn = Object.entries(row.cells)
             .filter(([, cell]) => cell === 'documented')
             .map(([id]) => id);
@@ -57,27 +56,4 @@ function reportMissingLanguages(parity: ParityEntry, { page, site, report }: Rul
     `Unexpected missing entry \`${parity.id}\` in ${inWords(parity.missingLanguages)}: present in ${present.length} of ${configured.size} languages (${present.join(', ')}), expected an entry with \`id: ${parity.id}\` in each language`,
     place,
   );
-}
-
-/**
- * The missing key paths that a language's unresolved description references
- * probably stand for: `unresolved-description` reports those references
- * already, and the gap is the same mistake. Each reference stands for the
- * missing key paths nearest to it by spelling, else for those under the
- * same parent (`widget.org` for `widget.organization_id`).
- */
-function meantByUnresolved(unresolved: string[], missing: string[]): Set<string> {
-  const meant = new Set<string>();
-  if (unresolved.length === 0 || missing.length === 0) return meant;
-  for (const keyPath of unresolved) {
-    const nearest = closest(keyPath, missing, missing.length);
-    const candidates = nearest.length > 0 ? nearest : missing.filter((candidate) => parentOf(candidate) === parentOf(keyPath));
-    for (const candidate of candidates) meant.add(candidate);
-  }
-  return meant;
-}
-
-function parentOf(keyPath: string): string {
-  const dot = keyPath.lastIndexOf('.');
-  return dot === -1 ? '' : keyPath.slice(0, dot);
 }
