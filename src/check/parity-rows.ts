@@ -17,7 +17,11 @@ export type RowDescription = { kind: 'resolved' | 'unresolved'; keyPath: string 
 export interface LanguageRows {
   /** Key paths of the rows described by a reference that resolves, in table order. */
   keyPaths: Set<string>;
-  /** A row's place (`properties/state`, names folded to lower case without `_`) → how the rows there are described. */
+  /**
+   * A row's place (`parameters/state`: its list and the names on the way
+   * down, folded to lower case without `_`; an unwrapped property or a group
+   * without a description of its own adds no name) → how the rows there are described.
+   */
   byPlace: Map<string, RowDescription[]>;
 }
 
@@ -54,9 +58,11 @@ function walkRows(located: Located<Entry>, site: Site, rows: LanguageRows): Lang
     forEachShownItem(items, depth, context, {
       property: (property, at) => {
         // An unwrapped property is no row: its children stand in its place.
-        const place = property.unwrap ? parent : `${parent}/${placeName(property.key)}`;
-        if (!property.unwrap) add(place, property.description, page);
-        walk(property.properties, at, place);
+        if (property.unwrap) return walk(property.properties, at, parent);
+        const place = `${parent}/${placeName(property.key)}`;
+        add(place, property.description, page);
+        // Nor does a group shown only by its children (an options object one SDK has and another spreads) name their place.
+        walk(property.properties, at, property.description === null && property.properties.length > 0 ? parent : place);
       },
       entry: (target, at) => {
         const place = `${parent}/${placeName(target.value.key)}`;

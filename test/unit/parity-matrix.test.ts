@@ -305,6 +305,30 @@ describe('parity of variants', () => {
     expect(gapsIn(checkFiles({ 'content/thing.mdx': variants }), 'thing.mdx')).toEqual([]);
   });
 
+  it('knows the place of a property inside an options group without a description of its own as that of a flat parameter', () => {
+    const grouped = (language: string, description: string) =>
+      [`  ${language}:`, '    - key: Thing', '      id: thing', '      parameters:', '        - key: options', '          type: Options', '          properties:', '            - key: State', '              type: string', `              description: ${description}`];
+    const flat = (language: string, description: string) =>
+      [`  ${language}:`, '    - key: thing', '      id: thing', '      parameters:', '        - key: state', '          type: string', `          description: ${description}`];
+    const page = [
+      '---',
+      'descriptions:',
+      '  thing:',
+      '    lowercase: One of `active` or `inactive`.',
+      '    titlecase: One of `Active` or `Inactive`.',
+      'reference:',
+      ...['curl', 'ruby', 'python'].flatMap((language) => flat(language, '(thing.lowercase)')),
+      ...['dotnet', 'java'].flatMap((language) => grouped(language, '(thing.titlecase)')),
+      '---',
+      '',
+    ].join('\n');
+    const rows = matrixOf({ 'content/thing.mdx': page }).entries[0]!.rows;
+    expect(rows.map((row) => [row.keyPath, row.cells.python, row.cells.dotnet])).toEqual([
+      ['thing.lowercase', 'documented', 'variant'],
+      ['thing.titlecase', 'variant', 'documented'],
+    ]);
+  });
+
   it('takes literal markdown at the same place for a variant too', () => {
     const literal = objectPage(allLanguages, (language) => (language === 'ruby' ? 'The color, in words.' : '(thing.color)'));
     expect(matrixOf({ 'content/thing.mdx': literal }).entries[0]!.rows[1]!.cells.ruby).toBe('variant');
