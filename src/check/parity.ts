@@ -155,7 +155,7 @@ function computeParity(site: Site, id: string): ParityEntry {
       for (const row of described) if (row.kind === 'resolved') placesOf.get(row.keyPath)!.add(place);
     }
   }
-  const ignores = parity.ignore.map(compileIgnore);
+  const ignores = parity.ignore.filter((ignore) => 'keyPath' in ignore).map(compileIgnore);
   const isExempt = (keyPath: string, language: string) => ignores.some((ignore) => ignore(keyPath, language));
   const explained: Record<string, string[]> = {};
   const rows = order.map((keyPath): ParityRow => {
@@ -187,9 +187,16 @@ function computeParity(site: Site, id: string): ParityEntry {
     const missing = rows.filter((row) => row.cells[language] === 'missing' && !explained[language]?.includes(row.keyPath)).map((row) => row.keyPath);
     for (const keyPath of meantByUnresolved(unresolvedKeyPaths(languageRowsOf), missing)) (explained[language] ??= []).push(keyPath);
   }
-  const presentShare = languages.length === 0 ? 0 : entries.length / languages.length;
-  const missingLanguages = presentShare > parity.minShare ? languages.filter((language) => !rowsByLanguage.has(language.id)).map((language) => language.id) : [];
-  return { id, entries, missingLanguages, rows, explained };
+  return { id, entries, missingLanguages: missingLanguagesOf(id, entries.length, rowsByLanguage, site), rows, explained };
+}
+
+/** The languages without an entry of `id`, when more than `minShare` of those not exempt from it (`parity.ignore` by `id`) have one. */
+function missingLanguagesOf(id: string, present: number, rowsByLanguage: ReadonlyMap<string, LanguageRows>, site: Site): string[] {
+  const { languages, parity } = site.config;
+  const ignores = parity.ignore.filter((ignore) => 'id' in ignore).map(compileIgnore);
+  const lacking = languages.filter((language) => !rowsByLanguage.has(language.id) && !ignores.some((ignore) => ignore(id, language.id)));
+  const expected = present + lacking.length;
+  return expected > 0 && present / expected > parity.minShare ? lacking.map((language) => language.id) : [];
 }
 
 function unresolvedKeyPaths(rows: LanguageRows): string[] {
@@ -218,11 +225,15 @@ function parentOf(keyPath: string): string {
   return dot === -1 ? '' : keyPath.slice(0, dot);
 }
 
-/** `directory_group.object`, `*.object` (`*` within one segment) or `**.object` (any number of segments). */
-export function compileIgnore(ignore: ParityIgnore): (keyPath: string, language: string) => boolean {
-  const pattern = ignore.keyPath.split('.').map((segment) => (segment === '**' ? anySegments : segmentPattern(segment)));
+/**
+ * Whether an exemption covers a name (a key path, or an entry id) in a
+ * language: `directory_group.object`, `*.object` (`*` within one segment)
+ * or `**.object` (any number of segments).
+ */
+export function compileIgnore(ignore: ParityIgnore): (name: string, language: string) => boolean {
+  const pattern = ('id' in ignore ? ignore.id : ignore.keyPath).split('.').map((segment) => (segment === '**' ? anySegments : segmentPattern(segment)));
   const languages = ignore.languages === null ? null : new Set(ignore.languages);
-  return (keyPath, language) => (languages === null || languages.has(language)) && matches(pattern, keyPath.split('.'));
+  return (name, language) => (languages === null || languages.has(language)) && matches(pattern, name.split('.'));
 }
 
 const anySegments = Symbol('**');

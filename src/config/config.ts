@@ -5,11 +5,12 @@ import { defaultLanguages, type Language } from './languages.js';
 
 export type RuleSetting = 'error' | 'warn' | 'off';
 
-/** A known cross-language difference: `keyPath` (a glob, `*` for one segment, `**` for any) missing in `languages` (all when null). */
-export interface ParityIgnore {
-  keyPath: string;
-  languages: string[] | null;
-}
+/**
+ * A known cross-language difference, that `languages` (all when null) may
+ * lack: a key path (`keyPath`) or an entry (`id`), each a glob where `*`
+ * stands for one segment and `**` for any.
+ */
+export type ParityIgnore = { keyPath: string; languages: string[] | null } | { id: string; languages: string[] | null };
 
 /** The resolved configuration every stage reads; paths are absolute. */
 export interface Config {
@@ -55,7 +56,7 @@ export interface ConfigInput {
   siteUrl?: string;
   rules?: Record<string, RuleSetting>;
   rulesDocsUrl?: string;
-  parity?: { ignore?: Array<{ keyPath: string; languages?: string[] }>; minShare?: number };
+  parity?: { ignore?: Array<({ keyPath: string } | { id: string }) & { languages?: string[] }>; minShare?: number };
   ignoreLinks?: string[];
   /** A folder for the parse cache, or `false` for none. */
   cache?: string | false;
@@ -128,12 +129,14 @@ export function loadConfig(options: LoadConfigOptions): Config {
       }
     }
   }
-  const parityIgnore = (merged.parity?.ignore ?? []).map((ignore) => ({ keyPath: ignore.keyPath, languages: ignore.languages ?? null }));
+  const parityIgnore = (merged.parity?.ignore ?? []).map(
+    (ignore): ParityIgnore => ('id' in ignore ? { id: ignore.id, languages: ignore.languages ?? null } : { keyPath: ignore.keyPath, languages: ignore.languages ?? null }),
+  );
   for (const ignore of parityIgnore) {
     const unknown = ignore.languages?.find((id) => !languages.some((language) => language.id === id));
     if (unknown !== undefined) {
       throw new ConfigError(
-        `Unexpected language \`${unknown}\` in \`parity.ignore\` for \`${ignore.keyPath}\`, expected a configured language`,
+        `Unexpected language \`${unknown}\` in \`parity.ignore\` for \`${'id' in ignore ? ignore.id : ignore.keyPath}\`, expected a configured language`,
         `use one of ${languages.map((language) => `\`${language.id}\``).join(', ')}`,
       );
     }
@@ -227,7 +230,7 @@ export function validateConfigInput(json: unknown, source: string): ConfigInput 
 }
 
 function validateParity(parity: unknown, fail: (message: string, hint?: string) => never): void {
-  const example = '`{ "keyPath": "*.object", "languages": ["curl"] }`';
+  const example = '`{ "keyPath": "*.object", "languages": ["curl"] }` or `{ "id": "*", "languages": ["json"] }`';
   if (!isRecord(parity) || Object.keys(parity).some((key) => key !== 'ignore' && key !== 'minShare')) {
     fail('`parity` must be `{ "ignore": [...], "minShare": 0.5 }`', `each exemption is ${example}`);
   }
@@ -240,12 +243,16 @@ function validateParity(parity: unknown, fail: (message: string, hint?: string) 
   if (!Array.isArray(ignore)) fail('`parity.ignore` must be a list', `each exemption is ${example}`);
   for (const [index, item] of (ignore as unknown[]).entries()) {
     const what = `\`parity.ignore[${index}]\``;
-    if (!isRecord(item) || Object.keys(item).some((key) => key !== 'keyPath' && key !== 'languages')) {
+    if (!isRecord(item) || Object.keys(item).some((key) => key !== 'keyPath' && key !== 'id' && key !== 'languages') || 'keyPath' in item === 'id' in item) {
       fail(`${what} must be ${example}`);
     }
-    const { keyPath, languages } = item as Record<string, unknown>;
-    if (typeof keyPath !== 'string' || !/^[^\s.]+(?:\.[^\s.]+)*$/.test(keyPath)) {
+    const { keyPath, id, languages } = item as Record<string, unknown>;
+    const glob = /^[^\s.]+(?:\.[^\s.]+)*$/;
+    if (keyPath !== undefined && (typeof keyPath !== 'string' || !glob.test(keyPath))) {
       fail(`${what}.keyPath must be a key path such as \`directory_group.object\`, with \`*\` for one segment and \`**\` for any`);
+    }
+    if (id !== undefined && (typeof id !== 'string' || !glob.test(id))) {
+      fail(`${what}.id must be an entry id such as \`get_directory_group\`, with \`*\` for any part of it`);
     }
     if (languages !== undefined && (!Array.isArray(languages) || languages.length === 0 || languages.some((id) => typeof id !== 'string'))) {
       fail(`${what}.languages must be a non-empty list of language ids, or left out for every language`);

@@ -282,6 +282,17 @@ describe('parity-gap for an entry missing in a language', () => {
     expect(gapsIn(findings, 'b.mdx')).toEqual([]);
   });
 
+  it('leaves out the languages `parity.ignore` lets lack an entry, counting them neither for nor against it', () => {
+    const languages = [...allLanguages, 'json'].map((id) => ({ id, label: id }));
+    const seven = allLanguages.filter((language) => language !== 'php');
+    const exempt = checkFiles({ 'content/thing.mdx': objectPage(seven) }, { languages, parity: { ignore: [{ id: '*', languages: ['json'] }] } });
+    expect(gapsIn(exempt, 'thing.mdx').map((gap) => gap.message.split(':').slice(0, 2).join(':'))).toEqual([
+      'Unexpected missing entry `thing` in php: present in 7 of 8 languages (curl, dotnet, ruby, python, js, go, java), expected an entry with `id',
+    ]);
+    const named = checkFiles({ 'content/thing.mdx': objectPage(seven) }, { languages, parity: { ignore: [{ id: 'thing' }] } });
+    expect(gapsIn(named, 'thing.mdx')).toEqual([]);
+  });
+
   it('says nothing of an id that only a minority of the languages have', () => {
     expect(gapsIn(checkFiles({ 'content/thing.mdx': objectPage(['go', 'python']) }), 'thing.mdx')).toEqual([]);
   });

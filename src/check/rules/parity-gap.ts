@@ -53,7 +53,7 @@ function reportMissingLanguages(parity: ParityEntry, { page, site, report }: Rul
   if (first.page !== page || place === null) return;
   const present = parity.entries.map((located) => located.value.language);
   report(
-    `Unexpected missing entry \`${parity.id}\` in ${inWords(parity.missingLanguages)}: present in ${present.length} of ${configured.size} languages (${present.join(', ')}), expected an entry with \`id: ${parity.id}\` in each language`,
+    `Unexpected missing entry \`${parity.id}\` in ${inWords(parity.missingLanguages)}: present in ${present.length} of ${present.length + parity.missingLanguages.length} languages (${present.join(', ')}), expected an entry with \`id: ${parity.id}\` in each language`,
     place,
   );
 }
