@@ -7,8 +7,9 @@
  * expected of every language with the entry when more than
  * `parity.minShare` of them document it, and an entry of every configured
  * language when more than that share of them have one. A key path only a
- * few languages document (a language's own context argument, a variant
- * that SDKs spell differently) is shown, not held against the others.
+ * few languages document (a language's own context argument) is shown, not
+ * held against the others; nor is a key path against a language whose row
+ * at the same place says it otherwise (a variant spelled differently).
  */
 import type { ParityIgnore } from '../config/config.js';
 import type { Located } from '../index/site-index.js';
