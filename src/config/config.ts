@@ -5,11 +5,12 @@ import { defaultLanguages, type Language } from './languages.js';
 
 export type RuleSetting = 'error' | 'warn' | 'off';
 
-/** A known cross-language difference: `keyPath` (a glob, `*` for one segment, `**` for any) missing in `languages` (all when null). */
-export interface ParityIgnore {
-  keyPath: string;
-  languages: string[] | null;
-}
+/**
+ * A known cross-language difference, that `languages` (all when null) may
+ * lack: a key path (`keyPath`) or an entry (`id`), each a glob where `*`
+ * stands for one segment and `**` for any.
+ */
+export type ParityIgnore = { keyPath: string; languages: string[] | null } | { id: string; languages: string[] | null };
 
 /** The resolved configuration every stage reads; paths are absolute. */
 export interface Config {
@@ -31,7 +32,11 @@ export interface Config {
   rules: Record<string, RuleSetting>;
   /** Base URL of the rule pages (`<base><rule-id>.md`) that reports link to; null for the pages installed with polyref. */
   rulesDocsUrl: string | null;
-  parity: { ignore: ParityIgnore[] };
+  /**
+   * `minShare`: a key path (or an entry) is expected of every language when
+   * more than this share of the languages document it (0.5: a strict majority).
+   */
+  parity: { ignore: ParityIgnore[]; minShare: number };
   /** Regular expressions (as source text) for link URLs that point outside the site being checked. */
   ignoreLinks: string[];
   /** The folder of the parse cache (default `node_modules/.cache/polyref`); null when caching is off. */
@@ -53,13 +58,16 @@ export interface ConfigInput {
   siteUrl?: string;
   rules?: Record<string, RuleSetting>;
   rulesDocsUrl?: string;
-  parity?: { ignore?: Array<{ keyPath: string; languages?: string[] }> };
+  parity?: { ignore?: Array<({ keyPath: string } | { id: string }) & { languages?: string[] }>; minShare?: number };
   ignoreLinks?: string[];
   /** A folder for the parse cache, or `false` for none. */
   cache?: string | false;
 }
 
 export const configFileName = 'polyref.config.json';
+
+/** A key path documented by more than half of an entry's languages is expected of all of them. */
+export const defaultMinShare = 0.5;
 
 const knownKeys = new Set<keyof ConfigInput>([
   '$schema',
@@ -124,12 +132,14 @@ export function loadConfig(options: LoadConfigOptions): Config {
       }
     }
   }
-  const parityIgnore = (merged.parity?.ignore ?? []).map((ignore) => ({ keyPath: ignore.keyPath, languages: ignore.languages ?? null }));
+  const parityIgnore = (merged.parity?.ignore ?? []).map(
+    (ignore): ParityIgnore => ('id' in ignore ? { id: ignore.id, languages: ignore.languages ?? null } : { keyPath: ignore.keyPath, languages: ignore.languages ?? null }),
+  );
   for (const ignore of parityIgnore) {
     const unknown = ignore.languages?.find((id) => !languages.some((language) => language.id === id));
     if (unknown !== undefined) {
       throw new ConfigError(
-        `Unexpected language \`${unknown}\` in \`parity.ignore\` for \`${ignore.keyPath}\`, expected a configured language`,
+        `Unexpected language \`${unknown}\` in \`parity.ignore\` for \`${'id' in ignore ? ignore.id : ignore.keyPath}\`, expected a configured language`,
         `use one of ${languages.map((language) => `\`${language.id}\``).join(', ')}`,
       );
     }
@@ -149,7 +159,7 @@ export function loadConfig(options: LoadConfigOptions): Config {
     siteUrl: merged.siteUrl === undefined ? null : normalizeSiteUrl(merged.siteUrl),
     rules,
     rulesDocsUrl: merged.rulesDocsUrl === undefined ? null : normalizeRulesDocsUrl(merged.rulesDocsUrl),
-    parity: { ignore: parityIgnore },
+    parity: { ignore: parityIgnore, minShare: merged.parity?.minShare ?? defaultMinShare },
     ignoreLinks: merged.ignoreLinks ?? [],
   };
 }
@@ -223,21 +233,29 @@ export function validateConfigInput(json: unknown, source: string): ConfigInput 
 }
 
 function validateParity(parity: unknown, fail: (message: string, hint?: string) => never): void {
-  const example = '`{ "keyPath": "*.object", "languages": ["curl"] }`';
-  if (!isRecord(parity) || Object.keys(parity).some((key) => key !== 'ignore')) {
-    fail('`parity` must be `{ "ignore": [...] }`', `each exemption is ${example}`);
+  const example = '`{ "keyPath": "*.object", "languages": ["curl"] }` or `{ "id": "*", "languages": ["json"] }`';
+  if (!isRecord(parity) || Object.keys(parity).some((key) => key !== 'ignore' && key !== 'minShare')) {
+    fail('`parity` must be `{ "ignore": [...], "minShare": 0.5 }`', `each exemption is ${example}`);
+  }
+  const minShare = (parity as Record<string, unknown>).minShare;
+  if (minShare !== undefined && (typeof minShare !== 'number' || !(minShare >= 0 && minShare <= 1))) {
+    fail('`parity.minShare` must be a fraction from 0 to 1', 'for example `0.5` (the default: a strict majority) or `0` (every difference is a gap)');
   }
   const ignore = (parity as Record<string, unknown>).ignore;
   if (ignore === undefined) return;
   if (!Array.isArray(ignore)) fail('`parity.ignore` must be a list', `each exemption is ${example}`);
   for (const [index, item] of (ignore as unknown[]).entries()) {
     const what = `\`parity.ignore[${index}]\``;
-    if (!isRecord(item) || Object.keys(item).some((key) => key !== 'keyPath' && key !== 'languages')) {
+    if (!isRecord(item) || Object.keys(item).some((key) => key !== 'keyPath' && key !== 'id' && key !== 'languages') || 'keyPath' in item === 'id' in item) {
       fail(`${what} must be ${example}`);
     }
-    const { keyPath, languages } = item as Record<string, unknown>;
-    if (typeof keyPath !== 'string' || !/^[^\s.]+(?:\.[^\s.]+)*$/.test(keyPath)) {
-      fail(`${what}.keyPath must be a key path of \`descriptions\` (segments joined by dots), with \`*\` for one segment and \`**\` for any, such as \`*.object\``);
+    const { keyPath, id, languages } = item as Record<string, unknown>;
+    const glob = /^[^\s.]+(?:\.[^\s.]+)*$/;
+    if (keyPath !== undefined && (typeof keyPath !== 'string' || !glob.test(keyPath))) {
+      fail(`${what}.keyPath must be a key path of \`descriptions\` (segments joined by dots), such as \`*.object\`, with \`*\` for one segment and \`**\` for any`);
+    }
+    if (id !== undefined && (typeof id !== 'string' || !glob.test(id))) {
+      fail(`${what}.id must be an entry id such as \`list_*\`, with \`*\` for any part of it`);
     }
     if (languages !== undefined && (!Array.isArray(languages) || languages.length === 0 || languages.some((id) => typeof id !== 'string'))) {
       fail(`${what}.languages must be a non-empty list of language ids, or left out for every language`);

@@ -1,6 +1,7 @@
 import path from 'node:path/posix';
 import type { DescriptionDefinition, Entry, Navigation, ParsedPage } from '../model/types.js';
 import { forEachDescription } from '../model/walk.js';
+import { pageTitles } from './page-titles.js';
 
 export interface Located<T> {
   value: T;
@@ -20,6 +21,8 @@ export interface SiteIndex {
   referencedKeyPaths: Set<string>;
   /** Folder (`reference/directory-sync`, `` for the root) → its `_navigation.mdx`. */
   navigation: Map<string, Located<Navigation>>;
+  /** Page URL → its title (`pageTitle`), in the order of `pagesByUrl`. */
+  titles: Map<string, string>;
 }
 
 export function buildSiteIndex(pages: ParsedPage[]): SiteIndex {
@@ -31,6 +34,7 @@ export function buildSiteIndex(pages: ParsedPage[]): SiteIndex {
     entriesById: new Map(),
     referencedKeyPaths: new Set(),
     navigation: new Map(),
+    titles: new Map(),
   };
   for (const page of pages) {
     if (page.kind === 'page') index.pagesByUrl.set(page.url, page);
@@ -50,6 +54,8 @@ export function buildSiteIndex(pages: ParsedPage[]): SiteIndex {
       }
     }
   }
+  // Last: a title may come from any navigation file.
+  index.titles = pageTitles(index.pagesByUrl, index.navigation);
   return index;
 }
 

@@ -168,11 +168,14 @@ export interface ParsedPage {
   url: string;
   /** A hash of the bytes, for caches. */
   hash: string;
+  /** The frontmatter `title`. What names the page is `SiteIndex.titles`, which falls back on its navigation link and headings. */
   title: string | null;
   /** Top-level frontmatter keys polyref does not interpret, kept for templates. */
   data: Record<string, unknown>;
   descriptions: DescriptionDefinition[];
   reference: Record<string, Entry[]>;
+  /** Where the `reference` key stands; null without one. */
+  referencePlace: Place | null;
   /** Where each language key of `reference` stands. */
   languagePlaces: Record<string, Place>;
   navigation: Navigation | null;

@@ -1,4 +1,5 @@
 import type { BlockContent, Html, PhrasingContent, Root, RootContent } from 'mdast';
+import { titleOf } from '../index/page-titles.js';
 import type { Site } from '../model/site.js';
 import type { ParsedPage } from '../model/types.js';
 import { codeBlockContent, literalAttributes, type JsxElement } from './code-block-content.js';
@@ -25,7 +26,7 @@ export function pageMarkdown(page: ParsedPage, site: Site): string {
  * are shared between pages and written once: see `serializeMarkdown`.
  */
 export function pageMarkdownTree(page: ParsedPage, site: Site): Root {
-  const title = page.title ?? page.url;
+  const title = titleOf(site.index, page.url);
   const converter = new MarkdownConverter(page, site);
   const body = page.tree ? converter.blocks(page.tree.children, 1) : [];
   const hasTitle = page.tree?.children.some((node) => node.type === 'heading' && node.depth === 1) ?? false;

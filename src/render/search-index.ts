@@ -1,9 +1,10 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { titleOf } from '../index/page-titles.js';
 import type { Site } from '../model/site.js';
 import type { ParsedPage } from '../model/types.js';
 import { codeBlockContent, codeNodes } from './code-block-content.js';
-import { resolveEntry, unwrapped, type ResolvedDescription, type ResolvedItem } from './resolved-entry.js';
+import { resolveEntry, unwrapped, type ResolvedDescription, type ResolvedItem } from '../resolve/resolved-entry.js';
 import { isPlainProse } from './markdown.js';
 import { parseMarkdown } from './markdown-parse.js';
 import { withBasePath } from './sanitize.js';
@@ -48,7 +49,7 @@ export class SearchIndexBuilder {
 
   addPage(page: ParsedPage, headings: Array<{ depth: number; text: string; id: string }>): void {
     const { basePath } = this.site.config;
-    const title = page.title ?? page.url;
+    const title = titleOf(this.site.index, page.url);
     const href = withBasePath(page.url, basePath);
     this.push({ kind: 'page', href, title, page: title, names: {}, text: page.tree ? openingProse(page.tree) : '' });
     for (const heading of headings) {

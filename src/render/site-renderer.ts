@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { titleOf } from '../index/page-titles.js';
 import type { Site } from '../model/site.js';
 import type { NavigationLink, ParsedPage } from '../model/types.js';
 import type { BodyHtml } from './body.js';
@@ -52,7 +53,7 @@ export class SiteRenderer {
   private readonly summaries = new Map<string, PageSummary>();
 
   constructor(private readonly options: SiteRendererOptions) {
-    this.tree = options.tree ?? folderTree(options.site.index.pages, options.site.index.navigation);
+    this.tree = options.tree ?? folderTree(options.site.index);
     this.search = new SearchIndexBuilder(options.site);
   }
 
@@ -66,7 +67,8 @@ export class SiteRenderer {
   /** What `siteFiles()` needs of a page rendered elsewhere (by an incremental build, which keeps its files). */
   remember(page: ParsedPage, headings: BodyHtml['headings']): void {
     this.search.addPage(page, headings);
-    this.summaries.set(page.url, { url: page.url, title: page.title ?? page.url, summary: page.tree ? firstSentences(page.tree.children) : '' });
+    const title = titleOf(this.options.site.index, page.url);
+    this.summaries.set(page.url, { url: page.url, title, summary: page.tree ? firstSentences(page.tree.children) : '' });
   }
 
   siteFiles(): OutputFile[] {
@@ -117,7 +119,7 @@ export function siteNavigationFiles(site: Site, templates: Templates, tree: Navi
   if (!index.pagesByUrl.has('/')) {
     const pages = index.pages
       .filter((page) => page.kind === 'page')
-      .map((page) => ({ title: page.title ?? page.url, url: page.url, href: withBasePath(page.url, config.basePath) }));
+      .map((page) => ({ title: titleOf(index, page.url), url: page.url, href: withBasePath(page.url, config.basePath) }));
     const navigation = navigationView(home, index, config.basePath, tree);
     files.push({ path: 'index.html', content: renderGeneratedPage('index', config.title, '/', navigation, { site, templates }, { pages }) });
   }

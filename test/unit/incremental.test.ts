@@ -101,6 +101,41 @@ const retitle: Edit = (dir, random, step) => {
   return [file];
 };
 
+/** Takes a page's `title` away: its navigation link, else its first heading, names it now. */
+const untitle: Edit = (dir, random) => {
+  const files = pagesOf(dir)
+    .filter((name) => !path.basename(name).startsWith('_'))
+    .map((name) => path.join(dir, 'content', name))
+    .filter((file) => /^title: .*\n/m.test(fs.readFileSync(file, 'utf8')));
+  if (files.length === 0) return [];
+  const file = random.pick(files);
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^title: .*\n/m, ''));
+  return [file];
+};
+
+/** Renames a link of the navigation: the page it names takes that title where it has none of its own. */
+const renameNavigationLink: Edit = (dir, random, step) => {
+  const file = path.join(dir, 'content', 'reference', '_navigation.mdx');
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const links = lines.map((line, at) => ({ line, at })).filter(({ line }) => /^\s+- title: /.test(line));
+  const { line, at } = random.pick(links);
+  lines[at] = `${line.replace(/ \(\d+\)$/, '')} (${step})`;
+  fs.writeFileSync(file, lines.join('\n'));
+  return [file];
+};
+
+/** Rewrites a page's first heading, at another level: it names the page when nothing else does. */
+const editHeading: Edit = (dir, random, step) => {
+  const bodyStart = (text: string) => (text.startsWith('---\n') ? text.indexOf('\n---\n', 3) + 5 : 0);
+  const file = pickFile(dir, random, (text) => /^#{1,2} .+$/m.test(text.slice(bodyStart(text))));
+  if (!file) return [];
+  const text = fs.readFileSync(file, 'utf8');
+  const end = bodyStart(text);
+  const body = text.slice(end).replace(/^#{1,2} .+$/m, `${random.pick(['#', '##'])} Heading ${step}`);
+  fs.writeFileSync(file, text.slice(0, end) + body);
+  return [file];
+};
+
 const addPage: Edit = (dir, random, step) => {
   const folder = random.pick(['reference', 'reference/directory-sync', 'reference/directory-sync/directory-group', 'guides']);
   const file = path.join(dir, 'content', folder, `added-${step}.mdx`);
@@ -201,6 +236,9 @@ const edits: Array<[Edit, number]> = [
   [editDescription, 6],
   [shiftLines, 2],
   [retitle, 2],
+  [untitle, 2],
+  [renameNavigationLink, 2],
+  [editHeading, 2],
   [addPage, 2],
   [removeAddedPage, 2],
   [editExample, 2],
@@ -271,7 +309,21 @@ describe('IncrementalBuild', () => {
       expectSameFiles(asBuffers(build.output), cleanFiles, when);
     }
     // The sequence changed files with every kind of edit.
-    expect([...seen].sort()).toEqual(expect.arrayContaining(['addPage', 'breakReference', 'editDescription', 'editExample', 'editNavigation', 'editTemplate', 'retitle', 'shiftLines']));
+    expect([...seen].sort()).toEqual(
+      expect.arrayContaining([
+        'addPage',
+        'breakReference',
+        'editDescription',
+        'editExample',
+        'editHeading',
+        'editNavigation',
+        'editTemplate',
+        'renameNavigationLink',
+        'retitle',
+        'shiftLines',
+        'untitle',
+      ]),
+    );
   }, 600_000);
 });
 
@@ -328,6 +380,38 @@ describe('IncrementalBuild navigation file', () => {
       expect(after).not.toContain('List Directory Users');
       expect((await runBuild(configOf(dir))).written).not.toBeNull();
       expect(after).toBe(fs.readFileSync(path.join(dir, 'out', navigationFile), 'utf8'));
+    });
+  }, 120_000);
+});
+
+describe('IncrementalBuild page titles', () => {
+  it('renders a page again when the navigation link that names it is renamed, and the folder tree when a heading that names a page changes', async () => {
+    await withIncrementalBuild(async (dir, build) => {
+      const page = path.join(dir, 'content/reference/directory-sync/directory/delete.mdx');
+      fs.writeFileSync(page, fs.readFileSync(page, 'utf8').replace('title: Delete a Directory\n', '').replace('# Delete a Directory', '## Deleting'));
+      const guide = path.join(dir, 'content/guides/start.mdx');
+      fs.mkdirSync(path.dirname(guide));
+      fs.writeFileSync(guide, '## Getting started\n\nFirst steps.\n');
+      expect((await build.update([page, guide])).ok).toBe(true);
+      const title = (url: string) => /<title>(.*?) · /.exec(String(build.file(`${url.slice(1)}/index.html`)))?.[1];
+      expect(title('/reference/directory-sync/directory/delete')).toBe('Delete a Directory');
+      expect(title('/guides/start')).toBe('Getting started');
+
+      const navigation = path.join(dir, 'content/reference/_navigation.mdx');
+      fs.writeFileSync(navigation, fs.readFileSync(navigation, 'utf8').replace('title: Delete a Directory', 'title: Remove a Directory'));
+      const renamed = await build.update([navigation]);
+      expect(renamed.rendered).toContain('/reference/directory-sync/directory/delete');
+      expect(title('/reference/directory-sync/directory/delete')).toBe('Remove a Directory');
+
+      // The guide is in no navigation file: the folder tree names it, on every page that shows the tree.
+      fs.writeFileSync(guide, '## First steps\n\nFirst steps.\n');
+      const retitled = await build.update([guide]);
+      expect(retitled.rendered).toEqual(expect.arrayContaining(['/', '/guides/start']));
+      expect(title('/guides/start')).toBe('First steps');
+      expect(String(build.file('index.html'))).toContain('First steps');
+
+      expect((await runBuild(configOf(dir))).written).not.toBeNull();
+      expectSameFiles(asBuffers(build.output), readTree(path.join(dir, 'out')), 'after the titles changed');
     });
   }, 120_000);
 });

@@ -30,7 +30,9 @@ describe('parsePage', () => {
       ].join('\n'),
     );
     expect(page.diagnostics).toEqual([]);
-    expect(page.title).toBe('Group');
+    // `title` is the frontmatter's; the index names the page by its heading (see page-titles).
+    expect(page.title).toBeNull();
+    expect(page.headings).toEqual([{ depth: 1, text: 'Group' }]);
     expect(page.descriptions.map((definition) => [definition.keyPath, definition.markdown, definition.place.line])).toEqual([
       ['group', 'The group.', 3],
       ['group.id', 'Id.', 5],

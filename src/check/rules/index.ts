@@ -7,6 +7,7 @@ import { descriptionWithoutSelf } from './description-without-self.js';
 import { duplicateProperty } from './duplicate-property.js';
 import { entryUrlMismatch } from './entry-url-mismatch.js';
 import { exampleOutsideRoot } from './example-outside-root.js';
+import { missingDescription } from './missing-description.js';
 import { missingExample } from './missing-example.js';
 import { parityGap } from './parity-gap.js';
 import { parseRules } from './parse-rules.js';
@@ -24,6 +25,7 @@ export const rules: readonly Rule[] = [
   ...parseRules,
   unknownLanguage,
   duplicateProperty,
+  missingDescription,
   unresolvedDescription,
   descriptionWithoutSelf,
   conflictingDescription,
