@@ -105,8 +105,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--update-baseline', 'write the current problems to the baseline file, then exit 0')
     .option('--fix', 'apply the safe fixes in place (a reference with one close candidate, spaces around a key), then report what remains')
     .option('--debug', 'show stack traces of internal errors')
-    .action((paths: string[], flags: CommonFlags & CheckFlags) => {
-      exitCode = checkCommand(configOf(flags), io, {
+    .action(async (paths: string[], flags: CommonFlags & CheckFlags) => {
+      exitCode = await checkCommand(configOf(flags), io, {
         paths,
         format: flags.format,
         staged: flags.staged === true,

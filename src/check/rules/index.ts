@@ -45,3 +45,9 @@ export const rules: readonly Rule[] = [
 ];
 
 export const ruleIds: ReadonlySet<string> = new Set(rules.map((rule) => rule.id));
+
+/** The rules that read the configured OpenAPI document: without one of them on, it is never loaded. */
+export const openApiRuleIds: ReadonlySet<string> = new Set(['openapi-drift', 'openapi-coverage']);
+
+/** Rules that only `check` runs, over the whole site (see `Rule.checkSite`). */
+export const siteRuleIds: ReadonlySet<string> = new Set(rules.filter((rule) => rule.checkSite).map((rule) => rule.id));
