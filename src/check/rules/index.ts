@@ -6,6 +6,7 @@ import { conflictingDescription } from './conflicting-description.js';
 import { descriptionWithoutSelf } from './description-without-self.js';
 import { duplicateProperty } from './duplicate-property.js';
 import { entryUrlMismatch } from './entry-url-mismatch.js';
+import { exampleDrift } from './example-drift.js';
 import { exampleOutsideRoot } from './example-outside-root.js';
 import { missingExample } from './missing-example.js';
 import { parityGap } from './parity-gap.js';
@@ -39,6 +40,7 @@ export const rules: readonly Rule[] = [
   brokenLink,
   entryUrlMismatch,
   parityGap,
+  exampleDrift,
   unusedSuppression,
   { id: 'template-error', severity: 'error', summary: 'A template must render a page without failing (build only).' },
   { id: 'internal-error', severity: 'error', summary: 'polyref itself failed on a file; the rest of the run goes on.' },
