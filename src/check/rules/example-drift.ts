@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Node } from 'jsonc-parser';
+import { ruleSettingsFor } from '../../config/rule-settings.js';
 import { closest } from '../../resolve/suggest.js';
 import { codeBlocksOf, shownEntry, type ShownTab } from '../drift/code-blocks.js';
 import { listOfEntryRows, type DocumentedRow, type DocumentedRows } from '../drift/documented-rows.js';
@@ -16,8 +17,10 @@ type ExampleRole = 'object' | 'request' | 'response';
  * file), values of another type than a plain documented one, and, in an
  * object or a response, properties that are not `optional` but missing.
  */
+const id = 'example-drift';
+
 export const exampleDrift: Rule = {
-  id: 'example-drift',
+  id,
   severity: 'warn',
   summary: 'A JSON example should use the keys and value types its entry documents, and show every property that is not optional.',
   checkSite(context) {
@@ -33,6 +36,8 @@ export const exampleDrift: Rule = {
             const found = site.examples.lookup(tab.file);
             const file = found.kind === 'found' ? found.files.get(language.id) : undefined;
             if (!file || path.extname(file).toLowerCase() !== '.json') continue;
+            // Off for an example file (`overrides`): nothing about that example is reported, on the page either.
+            if (ruleSettingsFor(site.config, file)[id] === 'off') continue;
             context.checked(file, page.file);
             const role = roleOf(entry.value.properties !== null, tab);
             const rows = listOfEntryRows(site, entry, role === 'object' ? 'properties' : role === 'request' ? 'parameters' : 'returns');
