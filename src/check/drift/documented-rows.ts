@@ -25,6 +25,8 @@ export interface DocumentedRow {
   key: string;
   /** `directory_user.emails.primary`: its owner's name and its key. */
   name: string;
+  /** The name of what `typeAt` and `optionalAt` belong to: `name`, or for a row an item reference brings, the reference's path (`limit`, `directory_group.id`). */
+  definitionName: string;
   type: string | null;
   optional: boolean;
   /** Where the compared table shows it: the property itself, or the item reference that brings it in. */
@@ -101,6 +103,7 @@ function propertyRow(site: Site, property: Property, owner: DocumentedRows['owne
   return {
     key: property.key,
     name,
+    definitionName: via ? via.reference.path.join('.') : name,
     type: property.type,
     optional: property.optional,
     shown,
@@ -121,6 +124,7 @@ function entryRow(site: Site, target: Located<Entry>, owner: DocumentedRows['own
   return {
     key: entry.key,
     name: `${owner.name}.${entry.key}`,
+    definitionName: via.path.join('.'),
     type: entry.type,
     // A shared definition such as a pagination parameter carries `optional` among its other fields.
     optional: entry.extra.optional === true,

@@ -120,7 +120,7 @@ class Analysis {
         this.report(row.shown, `Unexpected parameter \`${row.key}\`, expected a parameter of \`${operation.label}\` in the OpenAPI document${didYouMean(suggestions)}`, suggestions);
         continue;
       }
-      this.member(row, parameter.required, true, parameter.schema, `\`${operation.label}\``);
+      this.member(row, parameter.required, true, parameter.schema, `\`${operation.label}\``, null);
     }
     for (const parameter of operation.parameters) {
       // Headers and cookies (credentials, tracing) are usually described once for the whole API, not per method.
@@ -163,7 +163,7 @@ class Analysis {
         this.report(row.shown, `Unexpected property \`${row.name}\`, expected a property of ${named} in the OpenAPI document${didYouMean(suggestions)}`, suggestions);
         continue;
       }
-      this.member(row, view.required?.has(row.key) ?? false, view.required !== null, property, named);
+      this.member(row, view.required?.has(row.key) ?? false, view.required !== null, property, named, view.names[0] ?? null);
     }
     for (const name of properties.keys()) {
       if (rows.rows.has(name)) continue;
@@ -171,22 +171,29 @@ class Analysis {
     }
   }
 
-  /** One documented row against the parameter or property the document has under its name. */
-  private member(row: DocumentedRow, required: boolean, requiredKnown: boolean, schema: unknown, where: string): void {
+  /**
+   * One documented row against the parameter or property the document has
+   * under its name. What is wrong with the row's own `type` or `optional` is
+   * said without the operation, so that a row many operations share (a
+   * pagination parameter) is reported once at its definition.
+   */
+  private member(row: DocumentedRow, required: boolean, requiredKnown: boolean, schema: unknown, where: string, schemaName: string | null): void {
+    const name = row.definitionName;
+    const source = schemaName ? `schema \`${schemaName}\` of the OpenAPI document` : 'the OpenAPI document';
     if (requiredKnown && row.optional && required) {
-      this.report(row.optionalAt, `Unexpected \`optional: true\` for \`${row.name}\`, expected it required as ${where} in the OpenAPI document requires it`);
+      this.report(row.optionalAt, `Unexpected \`optional: true\` for \`${name}\`, expected it required as ${source} requires it`);
     } else if (requiredKnown && !row.optional && !required) {
-      this.report(row.optionalAt, `Unexpected required \`${row.name}\`, expected \`optional: true\` since ${where} in the OpenAPI document does not require it`);
+      this.report(row.optionalAt, `Unexpected required \`${name}\`, expected \`optional: true\` since ${source} does not require it`);
     }
     const view = this.view(schema);
     const documented = plainType(row.type);
     if (documented && view.kinds && !overlaps(documented, view.kinds)) {
-      this.report(row.typeAt, `Unexpected type \`${row.type}\` for \`${row.name}\`, expected \`${kindsText(view.kinds)}\` as in the OpenAPI document`);
+      this.report(row.typeAt, `Unexpected type \`${row.type}\` for \`${name}\`, expected \`${kindsText(view.kinds)}\` as in ${source}`);
     } else if (documented && view.enum) {
       for (const literal of documented.literals) {
         if (view.enum.includes(literal)) continue;
         const allowed = view.enum.map((value) => `\`${JSON.stringify(value)}\``).join(', ');
-        this.report(row.typeAt, `Unexpected value \`${JSON.stringify(literal)}\` in the type of \`${row.name}\`, expected one of ${allowed} as in the OpenAPI document`);
+        this.report(row.typeAt, `Unexpected value \`${JSON.stringify(literal)}\` in the type of \`${name}\`, expected one of ${allowed} as in ${source}`);
       }
     }
     const children = row.children;
