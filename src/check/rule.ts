@@ -19,8 +19,6 @@ export type ReportDetails = Pick<Diagnostic, 'suggestions' | 'related' | 'fix'>;
 export interface SiteRuleContext {
   site: Site;
   report(file: string, message: string, place: Place, details?: ReportDetails & { origin?: string }): void;
-  /** A file other than a page that the rule read and judged: it counts among the checked files even when clean. */
-  checked(file: string, origin: string): void;
 }
 
 /** A check with a stable kebab-case id; its meaning never changes. */

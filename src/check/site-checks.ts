@@ -6,7 +6,7 @@ import { rules } from './rules/index.js';
 /** What the site rules found in one file. */
 export interface SiteFileDiagnostics {
   diagnostics: Diagnostic[];
-  /** Pages whose content led to the file's problems, or that had it checked (the pages showing an example). */
+  /** Pages whose content led to the file's problems (the pages showing an example). */
   origins: Set<string>;
 }
 
@@ -37,7 +37,6 @@ export function runSiteRules(site: Site): Map<string, SiteFileDiagnostics> {
           seen.add(key);
           target.diagnostics.push({ ruleId: rule.id, message, place, ...rest });
         },
-        checked: (file, origin) => fileOf(file).origins.add(origin),
       });
     } catch (error) {
       // A rule's own bug costs that rule, never the rest of the run.

@@ -21,9 +21,9 @@ export interface CheckOptions {
 /**
  * load → parse → index → check, never render. With paths, only those files
  * are reported on, but references resolve against the whole site. Besides
- * pages, the report lists the other files site rules judged: example files
- * (when a page in scope shows them, or they are among the paths) and the
- * config file (in a whole-site check).
+ * pages, the report lists the other files site rules found problems in:
+ * example files (when a page in scope shows them, or they are among the
+ * paths) and the config file (in a whole-site check, or among the paths).
  */
 export async function runCheck(config: Config, options: CheckOptions): Promise<FileFindings[]> {
   const openapi = config.openapi && [...openApiRuleIds].some((id) => ruleMayReport(config, id)) ? await loadOpenApi(config.openapi.document, config.cwd) : null;
@@ -38,7 +38,8 @@ export async function runCheck(config: Config, options: CheckOptions): Promise<F
   const others = [...fromSiteRules.entries()]
     .filter(([file, found]) => !pageFiles.has(file) && (options.paths.length === 0 || inScope(file) || [...found.origins].some(inScope)))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([file, found]) => ({ file, findings: applySeverities(found.diagnostics, ruleSettingsFor(config, file)) }));
+    .map(([file, found]) => ({ file, findings: applySeverities(found.diagnostics, ruleSettingsFor(config, file)) }))
+    .filter((result) => result.findings.length > 0);
   return [...results, ...others];
 }
 

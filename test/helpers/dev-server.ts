@@ -20,7 +20,7 @@ export interface DevServerProcess {
 /** `polyref dev --port 0` on a fresh copy of the example site, once it says where it serves. */
 export async function startDevServer(): Promise<DevServerProcess> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyref-dev-'));
-  for (const name of ['content', 'examples', 'polyref.config.json']) fs.cpSync(path.join(repoRoot, name), path.join(dir, name), { recursive: true });
+  for (const name of ['content', 'examples', 'polyref.config.json', 'openapi.yaml']) fs.cpSync(path.join(repoRoot, name), path.join(dir, name), { recursive: true });
   const child = spawn(process.execPath, [binary, 'dev', '--port', '0'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -69,11 +69,12 @@ export function listOfEntryRows(site: Site, located: Located<Entry>, list: 'prop
 
 /**
  * The rows `items` show. A list of one entry row stands for that entry's
- * object, whose rows it returns.
+ * object, whose rows it returns (none, for an entry whose rows are being
+ * read: a cycle of single references).
  */
 function itemRows(site: Site, items: Item[], owner: DocumentedRows['owner'], from: Located<Entry>): DocumentedRows {
   const single = singleEntryRow(site.index, items, from);
-  if (single) return entryRows(site, single) ?? { owner, rows: new Map() };
+  if (single?.value.properties) return entryRows(site, single) ?? { owner, rows: new Map() };
   const rows = new Map<string, DocumentedRow>();
   const add = (row: DocumentedRow) => {
     if (!rows.has(row.key)) rows.set(row.key, row);

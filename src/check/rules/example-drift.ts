@@ -38,7 +38,6 @@ export const exampleDrift: Rule = {
             if (!file || path.extname(file).toLowerCase() !== '.json') continue;
             // Off for an example file (`overrides`): nothing about that example is reported, on the page either.
             if (ruleSettingsFor(site.config, file)[id] === 'off') continue;
-            context.checked(file, page.file);
             const role = roleOf(entry.value.properties !== null, tab);
             const rows = listOfEntryRows(site, entry, role === 'object' ? 'properties' : role === 'request' ? 'parameters' : 'returns');
             const key = `${file}\0${role}\0${entry.page.file}\0${entry.value.keyPlace.line}:${entry.value.keyPlace.column}`;
