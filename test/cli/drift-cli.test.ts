@@ -114,8 +114,10 @@ describe('check on example files', () => {
   });
 
   it('reports on an example file when a checked page shows it or it is checked itself, not for other pages', () => {
-    const dir = project(site);
+    const dir = project({ ...site, 'content/again.mdx': '---\ntitle: Again\n---\n\n<CodeBlock file="widget" referenceId="widget" />\n' });
+    expect(runPolyref(['check'], dir).stderr).toContain('⚠ 1 warning in 4 files checked');
     expect(runPolyref(['check', 'content/widget.mdx'], dir).stderr).toContain('examples/widget/curl.json\n  3:3  warning');
+    expect(runPolyref(['check', 'content/again.mdx'], dir).stderr).toContain('examples/widget/curl.json\n  3:3  warning');
     expect(runPolyref(['check', 'examples/widget/curl.json'], dir).stderr).toContain('examples/widget/curl.json\n  3:3  warning');
     expect(runPolyref(['check', 'content/other.mdx'], dir).stderr).toBe('✔ 1 file checked, no problems\n');
   });

@@ -25,7 +25,6 @@ export const exampleDrift: Rule = {
   summary: 'A JSON example should use the keys and value types its entry documents, and show every property that is not optional.',
   checkSite(context) {
     const { site } = context;
-    const compared = new Set<string>();
     for (const page of site.index.pages) {
       for (const block of codeBlocksOf(page)) {
         for (const language of site.config.languages) {
@@ -40,9 +39,9 @@ export const exampleDrift: Rule = {
             if (ruleSettingsFor(site.config, file)[id] === 'off') continue;
             const role = roleOf(entry.value.properties !== null, tab);
             const rows = listOfEntryRows(site, entry, role === 'object' ? 'properties' : role === 'request' ? 'parameters' : 'returns');
-            const key = `${file}\0${role}\0${entry.page.file}\0${entry.value.keyPlace.line}:${entry.value.keyPlace.column}`;
-            if (!rows || compared.has(key)) continue;
-            compared.add(key);
+            if (!rows) continue;
+            // Compared again for each page that shows it (parsed once): each page is an origin of what it finds, so a
+            // check of any one of them reports it; the runner reports each problem once.
             const example = jsonExample(site.examples, file);
             if (example) new ExampleComparison(context, file, page.file, example, role, site.config.cwd).compare(rows, entry.value.key);
           }
