@@ -105,8 +105,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--update-baseline', 'write the current problems to the baseline file, then exit 0')
     .option('--fix', 'apply the safe fixes in place (a reference with one close candidate, spaces around a key), then report what remains')
     .option('--debug', 'show stack traces of internal errors')
-    .action((paths: string[], flags: CommonFlags & CheckFlags) => {
-      exitCode = checkCommand(configOf(flags), io, {
+    .action(async (paths: string[], flags: CommonFlags & CheckFlags) => {
+      exitCode = await checkCommand(configOf(flags), io, {
         paths,
         format: flags.format,
         staged: flags.staged === true,
@@ -122,11 +122,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .description('print which languages document each property of entries sharing an id, and a coverage figure per language')
     .option('--content <dir>', 'content root (default: content/)')
     .addOption(new Option('--format <name>', 'output format').choices([...parityFormats]).default('text'))
+    .option('--openapi', 'print which operations and schemas of the OpenAPI document (`openapi` in the config) the HTTP entries document')
     .option('--config <file>', 'configuration file (default: polyref.config.json when present)')
     .option('--debug', 'show stack traces of internal errors')
-    .action(async (flags: CommonFlags & { format: ParityFormat }) => {
+    .action(async (flags: CommonFlags & { format: ParityFormat; openapi?: boolean }) => {
       const { parityCommand } = await import('./parity-command.js');
-      exitCode = parityCommand(configOf(flags), io, { format: flags.format });
+      exitCode = await parityCommand(configOf(flags), io, { format: flags.format, openapi: flags.openapi === true });
     });
 
   program

@@ -12,6 +12,23 @@ export type RuleSetting = 'error' | 'warn' | 'off';
  */
 export type ParityIgnore = { keyPath: string; languages: string[] | null } | { id: string; languages: string[] | null };
 
+/** The OpenAPI description the reference is held against (`openapi-drift`, `openapi-coverage`, `parity --openapi`). */
+export interface OpenApiConfig {
+  /** The OpenAPI 3.0 or 3.1 document (YAML or JSON), absolute. */
+  document: string;
+  /** The language whose entries are HTTP requests and payloads: `curl` unless configured. */
+  language: string;
+  /** Entry `id` → schema name in `components.schemas`, for entries whose id in PascalCase is not the schema's name. */
+  schemas: Record<string, string>;
+}
+
+/** Rule settings for some files only: `files` are patterns relative to `base` (see `compileFilePattern`); later overrides win. */
+export interface RuleOverride {
+  base: string;
+  files: string[];
+  rules: Record<string, RuleSetting>;
+}
+
 /** The resolved configuration every stage reads; paths are absolute. */
 export interface Config {
   cwd: string;
@@ -30,6 +47,8 @@ export interface Config {
   /** Where the site is published (`https://docs.example.com`), without a trailing slash; null when unknown. */
   siteUrl: string | null;
   rules: Record<string, RuleSetting>;
+  /** Settings of `rules` for some files (a legacy examples folder, generated pages). */
+  overrides: RuleOverride[];
   /** Base URL of the rule pages (`<base><rule-id>.md`) that reports link to; null for the pages installed with polyref. */
   rulesDocsUrl: string | null;
   /**
@@ -41,7 +60,12 @@ export interface Config {
   ignoreLinks: string[];
   /** The folder of the parse cache (default `node_modules/.cache/polyref`); null when caching is off. */
   cache: string | null;
+  /** null when the config names no OpenAPI document. */
+  openapi: OpenApiConfig | null;
 }
+
+/** `"openapi.yaml"`, or the whole object. */
+export type OpenApiInput = string | { document: string; language?: string; schemas?: Record<string, string> };
 
 /** What may stand in `polyref.config.json`, and as flags on the command line. */
 export interface ConfigInput {
@@ -62,6 +86,8 @@ export interface ConfigInput {
   ignoreLinks?: string[];
   /** A folder for the parse cache, or `false` for none. */
   cache?: string | false;
+  overrides?: Array<{ files: string | string[]; rules: Record<string, RuleSetting> }>;
+  openapi?: OpenApiInput;
 }
 
 export const configFileName = 'polyref.config.json';
@@ -85,6 +111,8 @@ const knownKeys = new Set<keyof ConfigInput>([
   'parity',
   'ignoreLinks',
   'cache',
+  'overrides',
+  'openapi',
 ]);
 
 export interface LoadConfigOptions {
@@ -125,10 +153,17 @@ export function loadConfig(options: LoadConfigOptions): Config {
     );
   }
   const rules = merged.rules ?? {};
+  const overrides = (merged.overrides ?? []).map((override) => ({
+    base,
+    files: typeof override.files === 'string' ? [override.files] : override.files,
+    rules: override.rules,
+  }));
   if (options.ruleIds) {
-    for (const id of Object.keys(rules)) {
-      if (!options.ruleIds.has(id)) {
-        throw new ConfigError(`Unknown rule \`${id}\` in \`rules\``, 'run `polyref rules` to list them');
+    for (const [where, settings] of [['`rules`', rules], ...overrides.map((override, index) => [`\`overrides[${index}].rules\``, override.rules] as const)] as const) {
+      for (const id of Object.keys(settings)) {
+        if (!options.ruleIds.has(id)) {
+          throw new ConfigError(`Unknown rule \`${id}\` in ${where}`, 'run `polyref rules` to list them');
+        }
       }
     }
   }
@@ -158,10 +193,24 @@ export function loadConfig(options: LoadConfigOptions): Config {
     basePath: normalizeBasePath(merged.basePath ?? '/'),
     siteUrl: merged.siteUrl === undefined ? null : normalizeSiteUrl(merged.siteUrl),
     rules,
+    overrides,
     rulesDocsUrl: merged.rulesDocsUrl === undefined ? null : normalizeRulesDocsUrl(merged.rulesDocsUrl),
     parity: { ignore: parityIgnore, minShare: merged.parity?.minShare ?? defaultMinShare },
     ignoreLinks: merged.ignoreLinks ?? [],
+    openapi: merged.openapi === undefined ? null : openApiConfig(merged.openapi, base, languages),
   };
+}
+
+/** The string shorthand names the document; the language must be one the site has. */
+function openApiConfig(input: OpenApiInput, base: string, languages: Language[]): OpenApiConfig {
+  const { document, language = 'curl', schemas = {} } = typeof input === 'string' ? { document: input } : input;
+  if (!languages.some((candidate) => candidate.id === language)) {
+    throw new ConfigError(
+      `Unexpected \`openapi.language\` \`${language}\`, expected the configured language whose entries are HTTP requests`,
+      `use one of ${languages.map((candidate) => `\`${candidate.id}\``).join(', ')}`,
+    );
+  }
+  return { document: path.resolve(base, document), language, schemas: { ...schemas } };
 }
 
 function readConfigFile(file: string): ConfigInput {
@@ -226,6 +275,8 @@ export function validateConfigInput(json: unknown, source: string): ConfigInput 
   }
   if ('parity' in json) validateParity(json.parity, fail);
   if ('ignoreLinks' in json) validateIgnoreLinks(json.ignoreLinks, fail);
+  if ('overrides' in json) validateOverrides(json.overrides, fail);
+  if ('openapi' in json) validateOpenApi(json.openapi, fail);
   if ('cache' in json && json.cache !== false && (typeof json.cache !== 'string' || json.cache === '')) {
     fail('`cache` must be a folder or `false`', 'for example `"node_modules/.cache/polyref"`');
   }
@@ -259,6 +310,45 @@ function validateParity(parity: unknown, fail: (message: string, hint?: string) 
     }
     if (languages !== undefined && (!Array.isArray(languages) || languages.length === 0 || languages.some((id) => typeof id !== 'string'))) {
       fail(`${what}.languages must be a non-empty list of language ids, or left out for every language`);
+    }
+  }
+}
+
+function validateOverrides(overrides: unknown, fail: (message: string, hint?: string) => never): void {
+  const example = '`{ "files": ["examples/legacy/**"], "rules": { "example-drift": "off" } }`';
+  if (!Array.isArray(overrides)) fail('`overrides` must be a list', `each override is ${example}`);
+  for (const [index, override] of (overrides as unknown[]).entries()) {
+    const what = `\`overrides[${index}]\``;
+    if (!isRecord(override) || Object.keys(override).some((key) => key !== 'files' && key !== 'rules')) fail(`${what} must be ${example}`);
+    const { files, rules } = override as Record<string, unknown>;
+    const patterns = typeof files === 'string' ? [files] : files;
+    if (!Array.isArray(patterns) || patterns.length === 0 || patterns.some((pattern) => typeof pattern !== 'string' || pattern === '' || path.isAbsolute(pattern) || pattern.split('/').includes('..'))) {
+      fail(`${what}.files must be a non-empty list of file patterns relative to the config file`, 'for example `["examples/legacy/**", "content/drafts/*.mdx"]`');
+    }
+    if (!isRecord(rules) || Object.keys(rules).length === 0) fail(`${what}.rules must map rule ids to \`"error"\`, \`"warn"\` or \`"off"\``, `each override is ${example}`);
+    for (const [id, setting] of Object.entries(rules as Record<string, unknown>)) {
+      if (setting !== 'error' && setting !== 'warn' && setting !== 'off') fail(`rule \`${id}\` in ${what}.rules must be \`"error"\`, \`"warn"\` or \`"off"\``);
+    }
+  }
+}
+
+function validateOpenApi(openapi: unknown, fail: (message: string, hint?: string) => never): void {
+  const example = '`"openapi.yaml"` or `{ "document": "openapi.yaml", "language": "curl", "schemas": { "user_profile": "UserProfile" } }`';
+  if (typeof openapi !== 'string' && !isRecord(openapi)) fail(`\`openapi\` must be ${example}`);
+  const { document, language, schemas } = typeof openapi === 'string' ? { document: openapi } : (openapi as Record<string, unknown>);
+  if (isRecord(openapi)) {
+    const unknown = Object.keys(openapi).find((key) => key !== 'document' && key !== 'language' && key !== 'schemas');
+    if (unknown !== undefined) fail(`unknown key \`openapi.${unknown}\``, 'known keys are `document`, `language`, `schemas`');
+  }
+  if (typeof document !== 'string' || document === '') fail('`openapi.document` must be the path of an OpenAPI 3.0 or 3.1 document', `for example ${example}`);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(document as string)) {
+    fail(`Unexpected OpenAPI document \`${document as string}\`, expected a local file`, 'polyref never fetches it: save the document in the project and name its path');
+  }
+  if (language !== undefined && (typeof language !== 'string' || language === '')) fail('`openapi.language` must be a language id such as `"curl"`');
+  if (schemas !== undefined) {
+    if (!isRecord(schemas)) fail('`openapi.schemas` must map entry ids to schema names', 'for example `{ "user_profile": "UserProfile" }`');
+    for (const [id, name] of Object.entries(schemas as Record<string, unknown>)) {
+      if (typeof name !== 'string' || name === '') fail(`\`openapi.schemas.${id}\` must be the name of a schema in \`components.schemas\``);
     }
   }
 }

@@ -82,6 +82,10 @@ export interface Property {
   extra: Record<string, unknown>;
   place: Place;
   keyPlace: Place;
+  /** Where the `type` value stands, when written. */
+  typePlace?: Place;
+  /** Where the `optional` value stands, when written. */
+  optionalPlace?: Place;
 }
 
 export type Item = Property | ItemReference;
@@ -104,6 +108,10 @@ export interface Entry {
   keyPlace: Place;
   /** Where the `url` value stands. */
   urlPlace?: Place;
+  /** Where the `title` value stands (an HTTP entry's path). */
+  titlePlace?: Place;
+  /** Where the `type` value stands (an HTTP entry's method). */
+  typePlace?: Place;
 }
 
 /** A JSX component used in the body, with literal attribute values. */

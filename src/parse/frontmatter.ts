@@ -169,6 +169,8 @@ function readEntry(reader: YamlSource, node: Yaml, language: string): Entry | nu
       case 'type':
         entry[key] = reader.text(value, `an entry \`${key}\``);
         if (key === 'url') entry.urlPlace = reader.place(value);
+        if (key === 'title') entry.titlePlace = reader.place(value);
+        if (key === 'type') entry.typePlace = reader.place(value);
         break;
       case 'patternBefore': {
         const pattern = reader.text(value, '`patternBefore`');
@@ -251,11 +253,13 @@ function readProperty(reader: YamlSource, node: Yaml, what: string): Property | 
       case 'title':
       case 'type':
         property[key] = reader.text(value, `a property \`${key}\``);
+        if (key === 'type') property.typePlace = reader.place(value);
         break;
       case 'optional':
       case 'expanded':
       case 'unwrap':
         property[key] = reader.boolean(value, `\`${key}\``);
+        if (key === 'optional') property.optionalPlace = reader.place(value);
         break;
       case 'description':
         property.description = readDescriptionValue(reader, value);

@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/config-error.js';
-import { checkPage } from '../check/run-checks.js';
+import { ruleMayReport, ruleSettingsFor } from '../config/rule-settings.js';
+import { applySeverities, checkPage } from '../check/run-checks.js';
+import { openApiRuleIds } from '../check/rules/index.js';
+import { runSiteRules } from '../check/site-checks.js';
+import { loadOpenApi } from '../load/openapi.js';
 import type { FileFindings } from '../report/to-vfiles.js';
 import { parsedState } from './fix.js';
 import { loadSite } from './load-site.js';
@@ -16,14 +20,27 @@ export interface CheckOptions {
 
 /**
  * load → parse → index → check, never render. With paths, only those files
- * are reported on, but references resolve against the whole site.
+ * are reported on, but references resolve against the whole site. Besides
+ * pages, the report lists the other files site rules found problems in:
+ * example files (when a page in scope shows them, or they are among the
+ * paths) and the config file (in a whole-site check, or among the paths).
  */
-export function runCheck(config: Config, options: CheckOptions): FileFindings[] {
+export async function runCheck(config: Config, options: CheckOptions): Promise<FileFindings[]> {
+  const openapi = config.openapi && [...openApiRuleIds].some((id) => ruleMayReport(config, id)) ? await loadOpenApi(config.openapi.document, config.cwd) : null;
   const site = loadSite(config, { keepTrees: false, contents: options.contents });
+  if (openapi) site.openapi = openapi;
   const inScope = scopeFilter(config, options.paths);
-  return site.index.pages
+  const fromSiteRules = runSiteRules(site);
+  const results: FileFindings[] = site.index.pages
     .filter((page) => inScope(page.file))
-    .map((page) => ({ file: page.file, findings: checkPage(page, site), parsed: parsedState(page) }));
+    .map((page) => ({ file: page.file, findings: checkPage(page, site, fromSiteRules.get(page.file)?.diagnostics ?? []), parsed: parsedState(page) }));
+  const pageFiles = new Set(site.index.pages.map((page) => page.file));
+  const others = [...fromSiteRules.entries()]
+    .filter(([file, found]) => !pageFiles.has(file) && (options.paths.length === 0 || inScope(file) || [...found.origins].some(inScope)))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([file, found]) => ({ file, findings: applySeverities(found.diagnostics, ruleSettingsFor(config, file)) }))
+    .filter((result) => result.findings.length > 0);
+  return [...results, ...others];
 }
 
 function scopeFilter(config: Config, paths: string[]): (file: string) => boolean {

@@ -231,10 +231,10 @@ describe('deep links', () => {
   });
 
   it('switches to a language that has the property when the chosen one does not', async () => {
-    // `directory_user.object` is documented for .NET and Java only.
-    const page = await open(`${objectPage}#directory_user.object`);
-    expect(await shownLanguages(page)).toEqual(['dotnet']);
-    await untilInView(page, '.lang-panel[data-lang="dotnet"] [data-anchor="directory_user.object"]');
+    // `directory_user.object` is documented for cURL, .NET and Java, not for Python.
+    const page = await open(`${objectPage}?lang=python#directory_user.object`);
+    expect(await shownLanguages(page)).toEqual(['curl']);
+    await untilInView(page, '.lang-panel[data-lang="curl"] [data-anchor="directory_user.object"]');
     await done(page);
   });
 

@@ -22,7 +22,7 @@ export type DevServerProcess = ServingProcess;
 /** `polyref dev --port 0` on a fresh copy of the example site, once it says where it serves. */
 export async function startDevServer(): Promise<DevServerProcess> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyref-dev-'));
-  for (const name of ['content', 'examples', 'polyref.config.json']) fs.cpSync(path.join(repoRoot, name), path.join(dir, name), { recursive: true });
+  for (const name of ['content', 'examples', 'polyref.config.json', 'openapi.yaml']) fs.cpSync(path.join(repoRoot, name), path.join(dir, name), { recursive: true });
   return startServing(['dev', '--port', '0'], dir);
 }
 
