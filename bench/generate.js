@@ -937,6 +937,48 @@ const exampleExtensions = /** @type {Record<LanguageId, string>} */ ({
   curl: 'sh', dotnet: 'cs', ruby: 'rb', python: 'py', js: 'js', go: 'go', php: 'php', java: 'java',
 });
 
+/** @param {Resource} resource */
+function exampleId(resource) {
+  return `${resource.slug.slice(0, 3)}_01H${String(resource.index).padStart(6, '0')}`;
+}
+
+/**
+ * A JSON value for a field, nested objects with every child curl documents.
+ * @param {Field} f @param {Resource} resource @param {string} indent
+ */
+function sampleJson(f, resource, indent) {
+  switch (f.kind) {
+    case 'integer': return '42';
+    case 'boolean': return 'true';
+    case 'timestamp': return '"2024-05-01T12:00:00.000Z"';
+    case 'enum': return `"${f.values[0] ?? 'active'}"`;
+    case 'list': return '["a", "b"]';
+    case 'object': return jsonObject(f.children.filter((child) => !child.missingIn.has('curl')).map((child) => [child.name, sampleJson(child, resource, `${indent}  `)]), indent);
+    default: return f.name === 'id' ? `"${exampleId(resource)}"` : f.name === 'object' ? `"${resource.snake}"` : `"${words(f.name)}"`;
+  }
+}
+
+/**
+ * The curl example of an object: every row its curl entry documents, as the
+ * `example-drift` rule reads it, an object it refers to by entry nested whole.
+ * @param {Resource} resource @param {string} indent
+ * @returns {string}
+ */
+function objectJson(resource, indent) {
+  /** @type {Array<[string, string]>} */
+  const members = resource.fields.filter((f) => !f.missingIn.has('curl')).map((f) => [f.name, sampleJson(f, resource, `${indent}  `)]);
+  for (const link of resource.links) {
+    members.push(link.field ? [link.field.name, sampleJson(link.field, link.target, `${indent}  `)] : [objectKey(link.target, 'curl'), objectJson(link.target, `${indent}  `)]);
+  }
+  return jsonObject(members, indent);
+}
+
+/** @param {Array<[string, string]>} members @param {string} indent */
+function jsonObject(members, indent) {
+  if (members.length === 0) return '{}';
+  return `{\n${members.map(([name, value]) => `${indent}  "${name}": ${value}`).join(',\n')}\n${indent}}`;
+}
+
 /**
  * One example file per language for an object (its JSON and how each SDK reads it)
  * or a method (a call).
@@ -948,34 +990,21 @@ function exampleFile(plan, language) {
   if (!resource) {
     // Home page and shared page: a list response's metadata.
     const text = language === 'curl'
-      ? '{\n  "data": [],\n  "list_metadata": {\n    "before": null,\n    "after": "obj_01H00000000000000000000000"\n  }\n}\n'
+      ? '{\n  "list_metadata": {\n    "before": null,\n    "after": "obj_01H00000000000000000000000"\n  }\n}\n'
       : `// ${language}: page through a list\nlet page = client.list({ limit: 10 });\nwhile (page.listMetadata.after) {\n  page = client.list({ after: page.listMetadata.after });\n}\n`;
     return { name: language === 'curl' ? 'curl.json' : `${language}.${exampleExtensions[language]}`, text };
   }
-  const id = `${resource.slug.slice(0, 3)}_01H${String(resource.index).padStart(6, '0')}`;
+  const id = exampleId(resource);
   const fields = resource.fields.filter((f) => !f.missingIn.has(language));
-  const sample = (/** @type {Field} */ f) => {
-    switch (f.kind) {
-      case 'integer': return '42';
-      case 'boolean': return 'true';
-      case 'timestamp': return '"2024-05-01T12:00:00.000Z"';
-      case 'enum': return `"${f.values[0] ?? 'active'}"`;
-      case 'list': return '["a", "b"]';
-      case 'object': return '{}';
-      default: return f.name === 'id' ? `"${id}"` : f.name === 'object' ? `"${resource.snake}"` : `"${words(f.name)}"`;
-    }
-  };
   if (plan.kind === 'object' || plan.kind === 'guide') {
-    if (language === 'curl') {
-      const lines = fields.map((f) => `  "${f.name}": ${sample(f)}`);
-      return { name: 'curl.json', text: `{\n${lines.join(',\n')}\n}\n` };
-    }
+    if (language === 'curl') return { name: 'curl.json', text: `${objectJson(resource, '')}\n` };
   }
   const verb = plan.kind === 'object' || plan.kind === 'guide' ? 'get' : /** @type {Verb} */ (plan.kind);
   const key = methodKey(verb, resource, language);
   const area = resource.area;
   const args = verb === 'list' || verb === 'create' ? '' : `"${id}"`;
   const shown = fields.filter((f) => f.shared === null && f.kind !== 'object').slice(0, 4);
+  const sample = (/** @type {Field} */ f) => sampleJson(f, resource, '');
   const name = `${language}.${exampleExtensions[language]}`;
   switch (language) {
     case 'curl': {

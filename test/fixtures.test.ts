@@ -123,9 +123,9 @@ function count(text: string, needle: RegExp): number {
 describe('fixture diagnostics', () => {
   for (const scenario of scenarios) {
     const test = knownBugs[scenario] ? it.fails : it;
-    test(`${scenario}`, () => {
+    test(`${scenario}`, async () => {
       const config = configFor(scenario);
-      const actual = pin(runCheck(config, { paths: [] }), config.content);
+      const actual = pin(await runCheck(config, { paths: [] }), config.content);
       const expectedFile = path.join(fixturesRoot, scenario, 'expected.json');
       if (update && !knownBugs[scenario]) {
         compare(scenario, expectedFile, `${JSON.stringify(actual, null, 2)}\n`);

@@ -1,7 +1,7 @@
 import { anchorId, headingSlugs } from '../index/anchors.js';
 import type { ParsedPage } from '../model/types.js';
 import type { Site } from '../model/site.js';
-import { resolveEntry, unwrapped, type ResolvedItem } from '../render/resolved-entry.js';
+import { resolveEntry, unwrapped, type ResolvedItem } from '../resolve/resolved-entry.js';
 
 const cache = new WeakMap<Site, Map<ParsedPage, ReadonlySet<string>>>();
 

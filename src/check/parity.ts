@@ -2,20 +2,36 @@
  * Cross-language parity: the properties of entries that share an `id`,
  * matched across languages by their description key path. One computation
  * serves the `parity-gap` rule, `polyref parity` and the site's coverage page.
+ *
+ * A difference is a gap only against what most languages do: a key path is
+ * expected of every language with the entry when more than
+ * `parity.minShare` of them document it, and an entry of every configured
+ * language when more than that share of them have one. A key path only a
+ * few languages document (a language's own context argument) is shown, not
+ * held against the others; nor is a key path against a language whose row
+ * at the same place says it otherwise (a variant spelled differently).
  */
 import type { ParityIgnore } from '../config/config.js';
 import type { Located } from '../index/site-index.js';
-import { itemLists } from '../model/walk.js';
-import type { DescriptionValue, Entry, ParsedPage } from '../model/types.js';
+import type { Entry } from '../model/types.js';
 import type { Site } from '../model/site.js';
-import { resolveDescription } from '../resolve/descriptions.js';
-import { entryRowDescription, entryRowItems, forEachShownItem, type ItemContext, type ShownItemVisitor } from '../resolve/shown-items.js';
+import { closest } from '../resolve/suggest.js';
+import { languageRows, type LanguageRows } from './parity-rows.js';
 
-/** `documented`: some row shows the key path; `missing`: it does not; `exempt`: missing, by `parity.ignore`; `no-entry`: the language has no entry with this id. */
-export type ParityCell = 'documented' | 'missing' | 'exempt' | 'no-entry';
+/**
+ * `documented`: some row shows the key path; `variant`: the row the others
+ * describe with it is there, described otherwise (`state.titlecase` where
+ * most have `state.lowercase`, or literal markdown); `missing`: no such row,
+ * though most of the languages have one (a gap); `exempt`: missing, by
+ * `parity.ignore`; `absent`: missing, as in most languages (not a gap);
+ * `no-entry`: the language has no entry with this id.
+ */
+export type ParityCell = 'documented' | 'variant' | 'missing' | 'exempt' | 'absent' | 'no-entry';
 
 export interface ParityRow {
   keyPath: string;
+  /** More than `parity.minShare` of the languages with the entry document it (exempt ones aside): it is expected of each. */
+  shared: boolean;
   /** By language id, for every configured language. */
   cells: Record<string, ParityCell>;
 }
@@ -24,15 +40,29 @@ export interface ParityEntry {
   id: string;
   /** The first entry with this id in each language that has one, in the configured order. */
   entries: Array<Located<Entry>>;
+  /** Configured languages without an entry with this id, when more than `parity.minShare` of the languages have one; else none. */
+  missingLanguages: string[];
   rows: ParityRow[];
+  /**
+   * By language: missing key paths that a problem of the row itself explains,
+   * reported where it stands (a description that does not resolve, or none):
+   * not gaps to report again.
+   */
+  explained: Record<string, string[]>;
 }
 
 export interface LanguageCoverage {
   language: string;
   label: string;
+  /** Key paths of shared rows the language documents (as variants too), and those it misses. */
   documented: number;
   missing: number;
+  /** Key paths it lacks by `parity.ignore`. */
   exempt: number;
+  /** Key paths the language documents that most languages with the entry do not. */
+  unshared: number;
+  /** Entries with an `id` that most configured languages have and this one lacks. */
+  missingEntries: number;
   /** `documented / (documented + missing)`, or null when nothing is expected of the language. */
   ratio: number | null;
 }
@@ -69,19 +99,33 @@ export function parityOf(site: Site, id: string): ParityEntry {
  */
 export function parityMatrix(site: Site): ParityMatrix {
   const ids = [...site.index.entriesById.keys()].sort(compare);
-  const entries = ids.map((id) => computeParity(site, id)).filter((entry) => entry.rows.length > 0);
+  const entries = ids.map((id) => computeParity(site, id)).filter((entry) => entry.rows.length > 0 || entry.missingLanguages.length > 0);
   const coverage = site.config.languages.map((language): LanguageCoverage => {
-    const counts = { documented: 0, missing: 0, exempt: 0 };
+    const counts = { documented: 0, missing: 0, exempt: 0, unshared: 0, missingEntries: 0 };
     for (const entry of entries) {
+      if (entry.missingLanguages.includes(language.id)) counts.missingEntries += 1;
       for (const row of entry.rows) {
         const cell = row.cells[language.id];
-        if (cell === 'documented' || cell === 'missing' || cell === 'exempt') counts[cell] += 1;
+        if (cell === 'exempt') counts.exempt += 1;
+        else if (!row.shared && cell === 'documented') counts.unshared += 1;
+        else if (row.shared && (cell === 'documented' || cell === 'variant')) counts.documented += 1;
+        else if (row.shared && cell === 'missing') counts.missing += 1;
       }
     }
     const expected = counts.documented + counts.missing;
     return { language: language.id, label: language.label, ...counts, ratio: expected === 0 ? null : counts.documented / expected };
   });
   return { languages: site.config.languages.map(({ id, label }) => ({ id, label })), entries, coverage };
+}
+
+/** `Python`, `Python and Go`, `cURL, Python and Go`: the languages a gap names, in display order. */
+export function inWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** The labels of language ids, in the matrix's (display) order. */
+export function languageLabels(ids: readonly string[], languages: ParityMatrix['languages']): string[] {
+  return languages.filter((language) => ids.includes(language.id)).map((language) => language.label);
 }
 
 /** `97.5%`, rounded down so that only a complete language shows `100.0%`; `n/a` when nothing is expected of it. */
@@ -92,72 +136,105 @@ export function coveragePercent(coverage: Pick<LanguageCoverage, 'ratio'>): stri
 function computeParity(site: Site, id: string): ParityEntry {
   const { languages, parity } = site.config;
   const located = site.index.entriesById.get(id) ?? [];
-  const keyPathsByLanguage = new Map<string, Set<string>>();
+  const rowsByLanguage = new Map<string, LanguageRows>();
   const entries: Array<Located<Entry>> = [];
   const order: string[] = [];
-  const seen = new Set<string>();
+  /** Key path → the places of the rows it describes, in any language. */
+  const placesOf = new Map<string, Set<string>>();
   for (const language of languages) {
     const ofLanguage = located.filter((candidate) => candidate.value.language === language.id);
     if (ofLanguage.length === 0) continue;
     entries.push(ofLanguage[0]!);
-    const keyPaths = new Set<string>();
-    for (const candidate of ofLanguage) shownKeyPaths(candidate, site, keyPaths);
-    keyPathsByLanguage.set(language.id, keyPaths);
-    for (const keyPath of keyPaths) {
-      if (!seen.has(keyPath)) {
-        seen.add(keyPath);
-        order.push(keyPath);
-      }
+    const rows = languageRows(ofLanguage, site);
+    rowsByLanguage.set(language.id, rows);
+    for (const keyPath of rows.keyPaths) {
+      if (placesOf.has(keyPath)) continue;
+      placesOf.set(keyPath, new Set());
+      order.push(keyPath);
+    }
+    for (const [place, described] of rows.byPlace) {
+      for (const row of described) if (row.kind === 'resolved') placesOf.get(row.keyPath)!.add(place);
     }
   }
-  const ignores = parity.ignore.map(compileIgnore);
+  const ignores = parity.ignore.filter((ignore) => 'keyPath' in ignore).map(compileIgnore);
+  const isExempt = (keyPath: string, language: string) => ignores.some((ignore) => ignore(keyPath, language));
+  const explained: Record<string, string[]> = {};
   const rows = order.map((keyPath): ParityRow => {
+    // Exempt languages neither count for the key path nor against it.
+    let documented = 0;
+    let expected = 0;
+    for (const [language, rows] of rowsByLanguage) {
+      if (rows.keyPaths.has(keyPath)) documented += 1;
+      if (rows.keyPaths.has(keyPath) || !isExempt(keyPath, language)) expected += 1;
+    }
+    const shared = documented / expected > parity.minShare;
     const cells: Record<string, ParityCell> = {};
     for (const language of languages) {
-      const keyPaths = keyPathsByLanguage.get(language.id);
-      if (!keyPaths) cells[language.id] = 'no-entry';
-      else if (keyPaths.has(keyPath)) cells[language.id] = 'documented';
-      else cells[language.id] = ignores.some((ignore) => ignore(keyPath, language.id)) ? 'exempt' : 'missing';
+      const rows = rowsByLanguage.get(language.id);
+      if (!rows) cells[language.id] = 'no-entry';
+      else if (rows.keyPaths.has(keyPath)) cells[language.id] = 'documented';
+      else if (isExempt(keyPath, language.id)) cells[language.id] = 'exempt';
+      else {
+        // The row is there, at the place others have it, described otherwise: a variant, or a problem reported where it stands.
+        const there = [...placesOf.get(keyPath)!].flatMap((place) => rows.byPlace.get(place) ?? []);
+        const described = there.some((row) => row.kind === 'resolved' || row.kind === 'literal');
+        cells[language.id] = described ? 'variant' : shared ? 'missing' : 'absent';
+        if (!described && shared && there.length > 0) (explained[language.id] ??= []).push(keyPath);
+      }
     }
-    return { keyPath, cells };
+    return { keyPath, shared, cells };
   });
-  return { id, entries, rows };
+  for (const [language, languageRowsOf] of rowsByLanguage) {
+    const missing = rows.filter((row) => row.cells[language] === 'missing' && !explained[language]?.includes(row.keyPath)).map((row) => row.keyPath);
+    for (const keyPath of meantByUnresolved(unresolvedKeyPaths(languageRowsOf), missing)) (explained[language] ??= []).push(keyPath);
+  }
+  return { id, entries, missingLanguages: missingLanguagesOf(id, entries.length, rowsByLanguage, site), rows, explained };
+}
+
+/** The languages without an entry of `id`, when more than `minShare` of those not exempt from it (`parity.ignore` by `id`) have one. */
+function missingLanguagesOf(id: string, present: number, rowsByLanguage: ReadonlyMap<string, LanguageRows>, site: Site): string[] {
+  const { languages, parity } = site.config;
+  const ignores = parity.ignore.filter((ignore) => 'id' in ignore).map(compileIgnore);
+  const lacking = languages.filter((language) => !rowsByLanguage.has(language.id) && !ignores.some((ignore) => ignore(id, language.id)));
+  const expected = present + lacking.length;
+  return expected > 0 && present / expected > parity.minShare ? lacking.map((language) => language.id) : [];
+}
+
+function unresolvedKeyPaths(rows: LanguageRows): string[] {
+  return [...rows.byPlace.values()].flat().flatMap((row) => (row.kind === 'unresolved' ? [row.keyPath] : []));
 }
 
 /**
- * Key paths of every row the entry's table shows, at any depth, in table
- * order: rows described by a reference that resolves (from the page of the
- * entry the row comes from); an unwrapped property shows its children, not
- * itself. The rows are those `resolveEntry` builds, found the same way
- * (`forEachShownItem`), without building them: this runs for every entry
- * with an `id`. A test holds the two to the same key paths on every site it knows.
+ * The missing key paths that a language's unresolved description references
+ * probably stand for, when they stand elsewhere than the rows of the other
+ * languages: the missing key paths nearest to each by spelling, else those
+ * under the same parent (`widget.org` for `widget.organization_id`).
  */
-export function shownKeyPaths(located: Located<Entry>, site: Site, into: Set<string> = new Set()): Set<string> {
-  const { value: entry, page } = located;
-  const context: ItemContext = { language: entry.language, page, index: site.index };
-  const add = (description: DescriptionValue | null, from: ParsedPage): void => {
-    if (description?.kind !== 'reference') return;
-    if (resolveDescription(description.keyPath, from, site.index).ok) into.add(description.keyPath);
-  };
-  const rows: ShownItemVisitor = {
-    property: (property, depth) => {
-      if (!property.unwrap) add(property.description, page);
-      forEachShownItem(property.properties, depth, context, rows);
-    },
-    entry: (target, depth) => {
-      add(entryRowDescription(target.value), target.page);
-      forEachShownItem(entryRowItems(target.value), depth, context, rows);
-    },
-  };
-  for (const list of itemLists) forEachShownItem(entry[list] ?? [], 0, context, rows);
-  return into;
+function meantByUnresolved(unresolved: string[], missing: string[]): Set<string> {
+  const meant = new Set<string>();
+  if (unresolved.length === 0 || missing.length === 0) return meant;
+  for (const keyPath of unresolved) {
+    const nearest = closest(keyPath, missing, missing.length);
+    const candidates = nearest.length > 0 ? nearest : missing.filter((candidate) => parentOf(candidate) === parentOf(keyPath));
+    for (const candidate of candidates) meant.add(candidate);
+  }
+  return meant;
 }
 
-/** `directory_group.object`, `*.object` (`*` within one segment) or `**.object` (any number of segments). */
-export function compileIgnore(ignore: ParityIgnore): (keyPath: string, language: string) => boolean {
-  const pattern = ignore.keyPath.split('.').map((segment) => (segment === '**' ? anySegments : segmentPattern(segment)));
+function parentOf(keyPath: string): string {
+  const dot = keyPath.lastIndexOf('.');
+  return dot === -1 ? '' : keyPath.slice(0, dot);
+}
+
+/**
+ * Whether an exemption covers a name (a key path, or an entry id) in a
+ * language: `directory_group.object`, `*.object` (`*` within one segment)
+ * or `**.object` (any number of segments).
+ */
+export function compileIgnore(ignore: ParityIgnore): (name: string, language: string) => boolean {
+  const pattern = ('id' in ignore ? ignore.id : ignore.keyPath).split('.').map((segment) => (segment === '**' ? anySegments : segmentPattern(segment)));
   const languages = ignore.languages === null ? null : new Set(ignore.languages);
-  return (keyPath, language) => (languages === null || languages.has(language)) && matches(pattern, keyPath.split('.'));
+  return (name, language) => (languages === null || languages.has(language)) && matches(pattern, name.split('.'));
 }
 
 const anySegments = Symbol('**');

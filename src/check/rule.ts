@@ -4,7 +4,23 @@ import type { Site } from '../model/site.js';
 export interface RuleContext {
   page: ParsedPage;
   site: Site;
-  report(message: string, place: Place, details?: Pick<Diagnostic, 'suggestions' | 'related' | 'fix'>): void;
+  report(message: string, place: Place, details?: ReportDetails): void;
+}
+
+export type ReportDetails = Pick<Diagnostic, 'suggestions' | 'related' | 'fix'>;
+
+/**
+ * A check of the whole site whose problems may stand in any file: a page,
+ * an example file, the config file. `origin` is the page whose content led
+ * to a problem in a file that is not a page (the page showing an example):
+ * a check of some pages only reports such a problem when its origin is one
+ * of them.
+ */
+export interface SiteRuleContext {
+  site: Site;
+  /** The pages whose problems are wanted: every page, or those a check with paths reports on. */
+  pages: readonly ParsedPage[];
+  report(file: string, message: string, place: Place, details?: ReportDetails & { origin?: string }): void;
 }
 
 /** A check with a stable kebab-case id; its meaning never changes. */
@@ -15,6 +31,12 @@ export interface Rule {
   summary: string;
   /** Absent for problems the parse stage finds itself. */
   check?(context: RuleContext): void;
+  /**
+   * Checks that read more than pages (example files, the OpenAPI document):
+   * run once by `polyref check`, after the page checks; `build` and `dev`
+   * do not run them.
+   */
+  checkSite?(context: SiteRuleContext): void;
 }
 
 /** ` (did you mean `a` or `b`?)`, or nothing. */

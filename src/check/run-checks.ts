@@ -1,7 +1,7 @@
+import { ruleSettingsFor } from '../config/rule-settings.js';
 import type { Diagnostic, ParsedPage, Severity } from '../model/types.js';
 import type { Site } from '../model/site.js';
-import type { Rule } from './rule.js';
-import { ruleIds, rules } from './rules/index.js';
+import { ruleIds, rules, siteRuleIds } from './rules/index.js';
 import { applySuppressions } from './suppress.js';
 
 export interface Finding extends Diagnostic {
@@ -12,12 +12,16 @@ const rulesById = new Map(rules.map((rule) => [rule.id, rule]));
 
 /**
  * Every problem of one page: what parsing found plus every rule's verdict,
- * with the project's severities applied and `off` rules dropped.
+ * with the project's severities for this file applied and `off` rules
+ * dropped. `fromSiteRules` are the problems site rules found on the page
+ * (`check` runs them, `build` and `dev` do not): without them, a comment
+ * silencing a site rule is not judged unused.
  */
-export function checkPage(page: ParsedPage, site: Site): Finding[] {
-  const diagnostics: Diagnostic[] = [...page.diagnostics];
+export function checkPage(page: ParsedPage, site: Site, fromSiteRules?: Diagnostic[]): Finding[] {
+  const settings = ruleSettingsFor(site.config, page.file);
+  const diagnostics: Diagnostic[] = [...page.diagnostics, ...(fromSiteRules ?? [])];
   for (const rule of rules) {
-    if (!rule.check || site.config.rules[rule.id] === 'off') continue;
+    if (!rule.check || settings[rule.id] === 'off') continue;
     try {
       rule.check({
         page,
@@ -33,7 +37,8 @@ export function checkPage(page: ParsedPage, site: Site): Finding[] {
       });
     }
   }
-  return applySeverities(applySuppressions(diagnostics, page.suppressions, ruleIds), site.config.rules);
+  const unjudged = fromSiteRules === undefined ? siteRuleIds : undefined;
+  return applySeverities(applySuppressions(diagnostics, page.suppressions, ruleIds, unjudged), settings);
 }
 
 export function applySeverities(diagnostics: Diagnostic[], settings: Record<string, string>): Finding[] {

@@ -9,7 +9,13 @@ import { unusedSuppression } from './rules/unused-suppression.js';
  * named rule that silenced nothing into an `unused-suppression` diagnostic, so
  * comments do not outlive the problems they were written for.
  */
-export function applySuppressions(diagnostics: Diagnostic[], suppressions: readonly Suppression[], knownRuleIds: ReadonlySet<string>): Diagnostic[] {
+export function applySuppressions(
+  diagnostics: Diagnostic[],
+  suppressions: readonly Suppression[],
+  knownRuleIds: ReadonlySet<string>,
+  /** Rules that did not run in this pipeline: a mention of one is neither used nor unused. */
+  unjudged: ReadonlySet<string> = new Set(),
+): Diagnostic[] {
   if (suppressions.length === 0) return diagnostics;
   const byLine = new Map<number, Array<Suppression['rules'][number]>>();
   for (const suppression of suppressions) {
@@ -32,7 +38,7 @@ export function applySuppressions(diagnostics: Diagnostic[], suppressions: reado
       });
     }
     for (const mention of suppression.rules) {
-      if (used.has(mention)) continue;
+      if (used.has(mention) || unjudged.has(mention.ruleId)) continue;
       kept.push(knownRuleIds.has(mention.ruleId) ? unusedMention(mention, suppression.targetLine) : unknownMention(mention, knownRuleIds));
     }
   }

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { countFindings } from '../check/run-checks.js';
 import { runBuild } from '../pipeline/build.js';
@@ -6,6 +5,7 @@ import { reporters } from '../report/reporters.js';
 import { toVFiles } from '../report/to-vfiles.js';
 import { useColor, type CliIo } from './io.js';
 import { buildSummaryLine, progressLine } from './progress.js';
+import { shownPath } from './shown-path.js';
 
 export interface BuildCommandOptions {
   /** Threads that check and render; the default fits the machine and the site. */
@@ -28,10 +28,4 @@ export async function buildCommand(config: Config, io: CliIo, options: BuildComm
   const seconds = (performance.now() - started) / 1000;
   io.stderr.write(buildSummaryLine({ written, ...counts, seconds, out: shownPath(config.cwd, config.out) }, color));
   return written === null ? 1 : 0;
-}
-
-/** `out` for a folder under the working directory, the absolute path otherwise. */
-function shownPath(cwd: string, folder: string): string {
-  const relative = path.relative(cwd, folder);
-  return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? folder : relative;
 }

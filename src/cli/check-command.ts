@@ -27,7 +27,7 @@ export interface CheckCommandOptions {
   fix?: boolean;
 }
 
-export function checkCommand(config: Config, io: CliIo, options: CheckCommandOptions): number {
+export async function checkCommand(config: Config, io: CliIo, options: CheckCommandOptions): Promise<number> {
   const humanColor = useColor(io, 'stderr');
   if (options.staged && options.paths.length > 0) {
     throw new ConfigError('Unexpected paths with `--staged`, expected one or the other', 'with `--staged` the staged pages are the ones checked');
@@ -45,8 +45,8 @@ export function checkCommand(config: Config, io: CliIo, options: CheckCommandOpt
   }
 
   const scope = { paths: staged?.files ?? options.paths, contents: staged?.contents };
-  let results = runCheck(config, scope);
-  if (options.fix && fixStep(results, config, io) > 0) results = runCheck(config, scope);
+  let results = await runCheck(config, scope);
+  if (options.fix && fixStep(results, config, io) > 0) results = await runCheck(config, scope);
   // Code frames and fingerprints must show what is checked: the staged text when it differs from the file.
   const sources = new SourceLines(staged ? (file) => staged.contents.get(file) ?? readFromDisk(file) : readFromDisk);
   const baseline = baselineLocation(config, options.baseline);

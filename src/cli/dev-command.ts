@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import { DevSession } from '../dev/dev-session.js';
+import { interrupted } from './interrupted.js';
 import { useColor, type CliIo } from './io.js';
 
 export interface DevCommandOptions {
@@ -25,16 +26,4 @@ export async function devCommand(config: Config, io: CliIo, options: DevCommandO
   await session.close();
   io.stderr.write('polyref dev: stopped\n');
   return 0;
-}
-
-function interrupted(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }

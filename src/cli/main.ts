@@ -111,8 +111,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--update-baseline', 'write the current problems to the baseline file, then exit 0')
     .option('--fix', 'apply the safe fixes in place (a reference with one close candidate, spaces around a key), then report what remains')
     .option('--debug', 'show stack traces of internal errors')
-    .action((paths: string[], flags: CommonFlags & CheckFlags) => {
-      exitCode = checkCommand(configOf(flags), io, {
+    .action(async (paths: string[], flags: CommonFlags & CheckFlags) => {
+      exitCode = await checkCommand(configOf(flags), io, {
         paths,
         format: flags.format,
         staged: flags.staged === true,
@@ -128,11 +128,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .description('print which languages document each property of entries sharing an id, and a coverage figure per language')
     .option('--content <dir>', 'content root (default: content/)')
     .addOption(new Option('--format <name>', 'output format').choices([...parityFormats]).default('text'))
+    .option('--openapi', 'print which operations and schemas of the OpenAPI document (`openapi` in the config) the HTTP entries document')
     .option('--config <file>', 'configuration file (default: polyref.config.json when present)')
     .option('--debug', 'show stack traces of internal errors')
-    .action(async (flags: CommonFlags & { format: ParityFormat }) => {
+    .action(async (flags: CommonFlags & { format: ParityFormat; openapi?: boolean }) => {
       const { parityCommand } = await import('./parity-command.js');
-      exitCode = parityCommand(configOf(flags), io, { format: flags.format });
+      exitCode = await parityCommand(configOf(flags), io, { format: flags.format, openapi: flags.openapi === true });
     });
 
   program
@@ -151,11 +152,34 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     });
 
   program
+    .command('init')
+    .description('write a small site that checks clean (config, pages, navigation, examples) into dir; never overwrites a site')
+    .argument('[dir]', 'the folder to write into (default: the current folder)')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(async (dir: string | undefined) => {
+      const { initCommand } = await import('./init-command.js');
+      exitCode = initCommand(io, dir);
+    });
+
+  program
+    .command('serve')
+    .description('serve the built site (the out folder) on 127.0.0.1, under its base path, as a static host would')
+    .option('--port <number>', 'port to listen on; the next free one when taken (default: 4321, 0 for any)', parsePort, 4321)
+    .option('--out <dir>', 'the built site to serve (default: out/)')
+    .option('--config <file>', 'configuration file (default: polyref.config.json when present)')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(async (flags: CommonFlags & { port: number }) => {
+      const { serveCommand } = await import('./serve-command.js');
+      exitCode = await serveCommand(configOf(flags), io, { port: flags.port });
+    });
+
+  program
     .command('rules')
     .description('list every rule with its id, default severity, summary and documentation')
     .addOption(new Option('--format <name>', 'output format').choices(['text', 'json']).default('text'))
-    .action((flags: { format: 'text' | 'json' }) => {
-      exitCode = rulesCommand(io, flags.format);
+    .option('--config <file>', 'configuration file, for its `rulesDocsUrl` (default: polyref.config.json when present)')
+    .action((flags: CommonFlags & { format: 'text' | 'json' }) => {
+      exitCode = rulesCommand(io, flags.format, configOf(flags).rulesDocsUrl);
     });
 
   try {

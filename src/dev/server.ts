@@ -1,18 +1,6 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path/posix';
+import type http from 'node:http';
+import { contentTypes, send, SiteServer, type SiteFiles } from '../serve/site-server.js';
 import { clientPath, clientScript, eventsPath } from './client-script.js';
-
-/** Where the server reads the site from: the last good output, by path relative to the output folder. */
-export interface SiteFiles {
-  file(relativePath: string): string | Buffer | undefined;
-  /**
-   * The file when it is at hand, without making the files about the whole
-   * site (which may take seconds on a large site): a page's URL is tried
-   * under several names, and a miss of the first must not make them.
-   */
-  fileAtHand?(relativePath: string): string | Buffer | undefined;
-}
 
 /** One problem as the browser overlay shows it. */
 export interface ProblemView {
@@ -29,28 +17,6 @@ export interface DevStatus {
   problems: ProblemView[];
 }
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-};
-
-/** Ports tried after the one asked for, when it is taken. */
-const portAttempts = 20;
 /** A comment on every open event stream this often keeps proxies from closing it. */
 const heartbeatMs = 15_000;
 
@@ -60,58 +26,31 @@ const heartbeatMs = 15_000;
  * pages what changed and whether the last rebuild had problems.
  */
 export class DevServer {
-  private readonly server: http.Server;
+  private readonly server: SiteServer;
   private readonly streams = new Set<http.ServerResponse>();
   private heartbeat: NodeJS.Timeout | null = null;
   private status: DevStatus = { ok: true, problems: [] };
 
-  constructor(
-    private site: SiteFiles,
-    private readonly basePath: string,
-  ) {
-    this.server = http.createServer((request, response) => {
-      try {
-        this.handle(request, response);
-      } catch (error) {
-        // A page that cannot be made (a template failing on a generated page) is an answer, not a crash.
-        if (response.headersSent) response.destroy();
-        else response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(`polyref dev: ${error instanceof Error ? error.message : String(error)}\n`);
-      }
+  constructor(site: SiteFiles, basePath: string) {
+    this.server = new SiteServer(site, {
+      basePath,
+      name: 'polyref dev',
+      route: (request, response, pathname) => this.route(request, response, pathname),
+      html: (html) => withClient(html, basePath),
     });
   }
 
   /** Listens on `port` (0 for any free one), or the next free port when it is taken; returns the port. */
   async listen(port: number): Promise<number> {
-    for (let attempt = 0; ; attempt++) {
-      const wanted = port === 0 ? 0 : port + attempt;
-      try {
-        await new Promise<void>((resolve, reject) => {
-          const onError = (error: Error) => {
-            this.server.off('listening', onListening);
-            reject(error);
-          };
-          const onListening = () => {
-            this.server.off('error', onError);
-            resolve();
-          };
-          this.server.once('error', onError);
-          this.server.once('listening', onListening);
-          this.server.listen(wanted, '127.0.0.1');
-        });
-        break;
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== 'EADDRINUSE' || port === 0 || attempt + 1 >= portAttempts) throw error;
-      }
-    }
+    const listening = await this.server.listen(port);
     this.heartbeat = setInterval(() => this.send(': keep-alive\n\n'), heartbeatMs);
     this.heartbeat.unref();
-    return (this.server.address() as AddressInfo).port;
+    return listening;
   }
 
   /** Serves another site from now on (after the configuration changed). */
   replaceSite(site: SiteFiles): void {
-    this.site = site;
+    this.server.replaceSite(site);
   }
 
   /** Tells open pages which site URLs changed (`*` for every page). */
@@ -133,10 +72,7 @@ export class DevServer {
     if (this.heartbeat) clearInterval(this.heartbeat);
     for (const stream of this.streams) stream.end();
     this.streams.clear();
-    await new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
+    await this.server.close();
   }
 
   private event(name: string, data: unknown): void {
@@ -147,56 +83,17 @@ export class DevServer {
     for (const stream of this.streams) stream.write(text);
   }
 
-  private handle(request: http.IncomingMessage, response: http.ServerResponse): void {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
+  /** The event stream and the script that reads it; every other path is the site's. */
+  private route(request: http.IncomingMessage, response: http.ServerResponse, pathname: string): boolean {
+    if (pathname === eventsPath) {
+      this.openStream(request, response);
+      return true;
     }
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === eventsPath) return this.openStream(request, response);
-    if (url.pathname === clientPath) return this.respond(request, response, 200, contentTypes['.js']!, clientScript);
-
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(url.pathname);
-    } catch {
-      return this.notFound(request, response);
+    if (pathname === clientPath) {
+      send(request, response, 200, contentTypes['.js']!, clientScript);
+      return true;
     }
-    if (this.basePath !== '/') {
-      if (pathname === '/' || pathname === this.basePath.slice(0, -1)) {
-        response.writeHead(302, { location: this.basePath }).end();
-        return;
-      }
-      if (!pathname.startsWith(this.basePath)) return this.notFound(request, response);
-      pathname = `/${pathname.slice(this.basePath.length)}`;
-    }
-    // Only names of the output are ever looked up: nothing here reads the file system.
-    const relative = path.normalize(pathname).replace(/^\/+/, '');
-    const names = candidates(relative);
-    for (const lookup of [(name: string) => this.site.fileAtHand?.(name), (name: string) => this.site.file(name)]) {
-      for (const candidate of names) {
-        const content = lookup(candidate);
-        if (content === undefined) continue;
-        return this.respond(request, response, 200, contentTypeOf(candidate), content);
-      }
-    }
-    this.notFound(request, response);
-  }
-
-  private notFound(request: http.IncomingMessage, response: http.ServerResponse): void {
-    const page = this.site.file('404.html');
-    this.respond(request, response, 404, contentTypes['.html']!, page ?? '<!doctype html><title>Not found</title><h1>Not found</h1>');
-  }
-
-  private respond(request: http.IncomingMessage, response: http.ServerResponse, status: number, type: string, content: string | Buffer): void {
-    const body = type.startsWith('text/html') ? withClient(content.toString(), this.basePath) : content;
-    response.writeHead(status, {
-      'content-type': type,
-      'content-length': Buffer.byteLength(body),
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    });
-    response.end(request.method === 'HEAD' ? undefined : body);
+    return false;
   }
 
   private openStream(request: http.IncomingMessage, response: http.ServerResponse): void {
@@ -205,17 +102,6 @@ export class DevServer {
     this.streams.add(response);
     request.on('close', () => this.streams.delete(response));
   }
-}
-
-/** `reference/x` → `reference/x`, `reference/x/index.html`, `reference/x.html`. */
-function candidates(relative: string): string[] {
-  if (relative === '' || relative === '.') return ['index.html'];
-  if (relative.endsWith('/')) return [`${relative}index.html`];
-  return [relative, `${relative}/index.html`, `${relative}.html`];
-}
-
-function contentTypeOf(name: string): string {
-  return contentTypes[path.extname(name).toLowerCase()] ?? 'application/octet-stream';
 }
 
 function withClient(html: string, basePath: string): string {

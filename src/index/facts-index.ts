@@ -55,6 +55,8 @@ export class PageStandIn implements ParsedPage {
   readonly hash: string;
   readonly title: string | null;
   readonly navigation: Navigation | null;
+  /** The text of its first heading, which names the page when nothing else does. */
+  readonly headingTitle: string | null;
   readonly tree: Root | null = null;
 
   constructor(
@@ -68,6 +70,7 @@ export class PageStandIn implements ParsedPage {
     this.hash = facts.hash;
     this.title = facts.title;
     this.navigation = facts.navigation;
+    this.headingTitle = facts.headingTitle;
   }
 
   /** The whole page, parsed. */
@@ -83,6 +86,9 @@ export class PageStandIn implements ParsedPage {
   }
   get reference(): Record<string, Entry[]> {
     return this.parsed().reference;
+  }
+  get referencePlace(): Place | null {
+    return this.parsed().referencePlace;
   }
   get languagePlaces(): Record<string, Place> {
     return this.parsed().languagePlaces;
@@ -161,5 +167,11 @@ export class EntryStandIn implements Entry {
   }
   get urlPlace(): Place | undefined {
     return this.parsed().urlPlace;
+  }
+  get titlePlace(): Place | undefined {
+    return this.parsed().titlePlace;
+  }
+  get typePlace(): Place | undefined {
+    return this.parsed().typePlace;
   }
 }

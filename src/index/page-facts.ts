@@ -38,6 +38,8 @@ export interface PageFacts extends SourceFile {
   /** Key paths its description references name, each once. */
   referencedKeyPaths: string[];
   navigation: Navigation | null;
+  /** The first heading with text, which names the page when neither its frontmatter nor a navigation link does. */
+  headingTitle: string | null;
 }
 
 export function pageFacts(page: ParsedPage): PageFacts {
@@ -65,6 +67,7 @@ export function pageFacts(page: ParsedPage): PageFacts {
     entries,
     referencedKeyPaths: [...referenced],
     navigation: page.navigation,
+    headingTitle: headingTitle(page),
   };
 }
 
@@ -81,6 +84,12 @@ export function entryContentHash(entry: Entry): string {
     contentHashes.set(entry, found);
   }
   return found;
+}
+
+/** The first heading of a page with more than blanks in it. */
+export function headingTitle(page: Pick<ParsedPage, 'headings'>): string | null {
+  for (const heading of page.headings) if (heading.text.trim() !== '') return heading.text;
+  return null;
 }
 
 export function packPlace(place: Place): PackedPlace {

@@ -1,6 +1,7 @@
 import path from 'node:path/posix';
 import type { DescriptionDefinition, Entry, Navigation, ParsedPage } from '../model/types.js';
 import { forEachDescription } from '../model/walk.js';
+import { pageTitles } from './page-titles.js';
 
 export interface Located<T> {
   value: T;
@@ -20,6 +21,8 @@ export interface SiteIndex {
   referencedKeyPaths: Set<string>;
   /** Folder (`reference/directory-sync`, `` for the root) → its `_navigation.mdx`. */
   navigation: Map<string, Located<Navigation>>;
+  /** Page URL → its title (`pageTitle`), in the order of `pagesByUrl`. */
+  titles: Map<string, string>;
 }
 
 /** What the index takes of one page: the page itself (or a stand-in that reads it on demand) and what it defines. */
@@ -63,6 +66,7 @@ export function indexPages(indexed: Iterable<IndexedPage>): SiteIndex {
     entriesById: new Map(),
     referencedKeyPaths: new Set(),
     navigation: new Map(),
+    titles: new Map(),
   };
   for (const { page, descriptions, reference, referencedKeyPaths } of indexed) {
     index.pages.push(page);
@@ -81,6 +85,8 @@ export function indexPages(indexed: Iterable<IndexedPage>): SiteIndex {
     }
     for (const keyPath of referencedKeyPaths) index.referencedKeyPaths.add(keyPath);
   }
+  // Last: a title may come from any navigation file.
+  index.titles = pageTitles(index.pagesByUrl, index.navigation);
   return index;
 }
 

@@ -13,6 +13,7 @@ export type ExampleLookup =
  */
 export class ExampleStore {
   private readonly cache = new Map<string, ExampleLookup>();
+  private readonly texts = new Map<string, string | null>();
   private realRoot: string | null | undefined;
 
   constructor(readonly root: string) {}
@@ -21,6 +22,23 @@ export class ExampleStore {
     let found = this.cache.get(file);
     if (!found) this.cache.set(file, (found = this.find(file)));
     return found;
+  }
+
+  /**
+   * The text of an example file a lookup found, read once per store however
+   * many pages and checks use it; null when it cannot be read.
+   */
+  read(file: string): string | null {
+    let text = this.texts.get(file);
+    if (text === undefined) {
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch {
+        text = null;
+      }
+      this.texts.set(file, text);
+    }
+    return text;
   }
 
   private find(file: string): ExampleLookup {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PageFacts } from '../index/page-facts.js';
 import type { SourceFile } from './find-sources.js';
+import { fileURLToPath } from 'node:url';
 import { parserFingerprint } from './parse-cache.js';
 
 /** A source's facts, and the size and modification time of the file they were read from. */
@@ -96,7 +97,7 @@ export class FactsStore {
       }
     }
     if (!this.file || !this.changed) return;
-    const content: StoreFile = { format, fingerprint: parserFingerprint(), writtenAt: Date.now(), sources: [...this.byPath.values()] };
+    const content: StoreFile = { format, fingerprint: factsFingerprint(), writtenAt: Date.now(), sources: [...this.byPath.values()] };
     const temporary = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
@@ -109,6 +110,17 @@ export class FactsStore {
   }
 }
 
+let fingerprint: string | null = null;
+
+/** What facts depend on: the parser, and what takes the facts from a parsed page. */
+function factsFingerprint(): string {
+  if (fingerprint === null) {
+    const extraction = fileURLToPath(new URL('../index/page-facts.js', import.meta.url));
+    fingerprint = createHash('sha1').update(parserFingerprint()).update(fs.existsSync(extraction) ? fs.readFileSync(extraction) : '').digest('hex');
+  }
+  return fingerprint;
+}
+
 function readStore(file: string): { writtenAt: number; sources: StoredFacts[] } | null {
   let parsed: unknown;
   try {
@@ -118,7 +130,7 @@ function readStore(file: string): { writtenAt: number; sources: StoredFacts[] } 
   }
   if (parsed === null || typeof parsed !== 'object') return null;
   const store = parsed as Partial<StoreFile>;
-  if (store.format !== format || store.fingerprint !== parserFingerprint() || typeof store.writtenAt !== 'number' || !Array.isArray(store.sources)) return null;
+  if (store.format !== format || store.fingerprint !== factsFingerprint() || typeof store.writtenAt !== 'number' || !Array.isArray(store.sources)) return null;
   return { writtenAt: store.writtenAt, sources: store.sources };
 }
 

@@ -123,7 +123,8 @@ export function parserFingerprint(): string {
     }
     for (const name of names) hash.update(`${folder}/${name}\0`).update(fs.readFileSync(path.join(dist, folder, name))).update('\0');
   }
-  for (const dependency of ['js-yaml', 'yaml', 'micromark', 'remark-parse', 'remark-mdx', 'remark-gfm', 'mdast-util-from-markdown']) {
+  // hast-util-sanitize's schema decides which HTML elements a body may hold.
+  for (const dependency of ['js-yaml', 'yaml', 'micromark', 'remark-parse', 'remark-mdx', 'remark-gfm', 'mdast-util-from-markdown', 'hast-util-sanitize']) {
     hash.update(`${dependency}@${dependencyVersion(dist, dependency)}\0`);
   }
   fingerprint = hash.digest('hex');

@@ -82,6 +82,10 @@ export interface Property {
   extra: Record<string, unknown>;
   place: Place;
   keyPlace: Place;
+  /** Where the `type` value stands, when written. */
+  typePlace?: Place;
+  /** Where the `optional` value stands, when written. */
+  optionalPlace?: Place;
 }
 
 export type Item = Property | ItemReference;
@@ -104,6 +108,10 @@ export interface Entry {
   keyPlace: Place;
   /** Where the `url` value stands. */
   urlPlace?: Place;
+  /** Where the `title` value stands (an HTTP entry's path). */
+  titlePlace?: Place;
+  /** Where the `type` value stands (an HTTP entry's method). */
+  typePlace?: Place;
 }
 
 /** A JSX component used in the body, with literal attribute values. */
@@ -168,11 +176,14 @@ export interface ParsedPage {
   url: string;
   /** A hash of the bytes, for caches. */
   hash: string;
+  /** The frontmatter `title`. What names the page is `SiteIndex.titles`, which falls back on its navigation link and headings. */
   title: string | null;
   /** Top-level frontmatter keys polyref does not interpret, kept for templates. */
   data: Record<string, unknown>;
   descriptions: DescriptionDefinition[];
   reference: Record<string, Entry[]>;
+  /** Where the `reference` key stands; null without one. */
+  referencePlace: Place | null;
   /** Where each language key of `reference` stands. */
   languagePlaces: Record<string, Place>;
   navigation: Navigation | null;

@@ -3,7 +3,9 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Point, Position } from 'unist';
 import type { ComponentUse, Diagnostic, Heading, LinkUse, Place } from '../model/types.js';
+import { isHtmlElementName, isSafeHtmlElement } from './html-elements.js';
 import { onDemand } from './load-on-demand.js';
+import { shapeChildren } from './renderable-tree.js';
 import { readSimpleBody } from './simple-body.js';
 
 const mdxParser = onDemand((require) => {
@@ -62,7 +64,11 @@ export function parseMdxBody(body: string, options: BodyOptions): Body {
     switch (node.type) {
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
-        if (node.name !== null) {
+        if (node.name === null) break;
+        if (isHtmlElementName(node.name)) {
+          readAttributes(node, body, placeOf, result.diagnostics);
+          if (!isSafeHtmlElement(node.name)) result.diagnostics.push(unsafeHtmlDiagnostic(node.name, placeOf(node.position)));
+        } else {
           result.components.push(readComponent(node, parent, body, placeOf, result.diagnostics));
           parent = node.name;
         }
@@ -92,7 +98,11 @@ export function parseMdxBody(body: string, options: BodyOptions): Body {
         result.links.push({ url: node.url, place: placeOf(node.position) });
         break;
     }
-    if ('children' in node) for (const child of node.children as RootContent[]) visit(child, parent);
+    if ('children' in node) {
+      const children = node.children as RootContent[];
+      for (const child of children) visit(child, parent);
+      if (options.keepTree) shapeChildren(children);
+    }
     if (options.keepTree) {
       // Rendering needs no places and no estree: drop them to keep the tree small.
       delete node.position;
@@ -104,37 +114,58 @@ export function parseMdxBody(body: string, options: BodyOptions): Body {
   return result;
 }
 
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+
 function readComponent(
-  node: MdxJsxFlowElement | MdxJsxTextElement,
+  node: JsxElement,
   parent: string | null,
   body: string,
   placeOf: (position: Position | undefined) => Place,
   diagnostics: Diagnostic[],
 ): ComponentUse {
-  const use: ComponentUse = { name: node.name ?? '', attributes: {}, place: placeOf(node.position), parent };
+  return { name: node.name ?? '', attributes: readAttributes(node, body, placeOf, diagnostics), place: placeOf(node.position), parent };
+}
+
+/** The literal attributes of a component or an HTML element; those written as expressions are reported. */
+function readAttributes(
+  node: JsxElement,
+  body: string,
+  placeOf: (position: Position | undefined) => Place,
+  diagnostics: Diagnostic[],
+): ComponentUse['attributes'] {
+  const name = node.name ?? '';
+  const attributes: ComponentUse['attributes'] = {};
   for (const attribute of node.attributes as Array<MdxJsxAttribute | MdxJsxExpressionAttribute>) {
     if (attribute.type === 'mdxJsxExpressionAttribute') {
       diagnostics.push({
         ruleId: 'mdx-unsupported',
-        message: `Unexpected spread attribute \`{${abbreviate(attribute.value)}}\` on \`<${use.name}>\`, expected literal attributes`,
+        message: `Unexpected spread attribute \`{${abbreviate(attribute.value)}}\` on \`<${name}>\`, expected literal attributes`,
         place: placeOf(attribute.position ?? node.position),
       });
       continue;
     }
     const place = placeOf(attribute.position ?? node.position);
     if (attribute.value === null || attribute.value === undefined) {
-      use.attributes[attribute.name] = { value: true, place };
+      attributes[attribute.name] = { value: true, place };
     } else if (typeof attribute.value === 'string') {
-      use.attributes[attribute.name] = { value: attribute.value, place: placeOf(valuePosition(attribute.position, body)) };
+      attributes[attribute.name] = { value: attribute.value, place: placeOf(valuePosition(attribute.position, body)) };
     } else {
       diagnostics.push({
         ruleId: 'mdx-unsupported',
-        message: `Unexpected expression \`${attribute.name}={${abbreviate(attribute.value.value)}}\` on \`<${use.name}>\`, expected a quoted value such as \`${attribute.name}="…"\``,
+        message: `Unexpected expression \`${attribute.name}={${abbreviate(attribute.value.value)}}\` on \`<${name}>\`, expected a quoted value such as \`${attribute.name}="…"\``,
         place,
       });
     }
   }
-  return use;
+  return attributes;
+}
+
+function unsafeHtmlDiagnostic(name: string, place: Place): Diagnostic {
+  return {
+    ruleId: 'unsafe-html',
+    message: `Unexpected HTML element \`<${name}>\`, expected one that is safe to show, such as \`<div>\`, \`<details>\` or \`<img>\``,
+    place,
+  };
 }
 
 /** `name="value"` → the place of `"value"`, quotes included, as YAML places quoted values. */

@@ -13,13 +13,14 @@ import type {
 } from '../model/types.js';
 import { markdownLinkUrls } from './markdown-links.js';
 import { referenceKeyPath } from './reference-syntax.js';
-import { setOwn, type Yaml, type YamlSource } from './yaml-source.js';
+import { setOwn, type Yaml, type YamlPair, type YamlSource } from './yaml-source.js';
 
 export interface Frontmatter {
   title: string | null;
   data: Record<string, unknown>;
   descriptions: DescriptionDefinition[];
   reference: Record<string, Entry[]>;
+  referencePlace: Place | null;
   languagePlaces: Record<string, Place>;
   navigation: Navigation | null;
   /** Links in markdown values (`descriptions`, literal `description`s), at their URLs. */
@@ -30,17 +31,16 @@ const entryFields = new Set([
   'key', 'id', 'url', 'title', 'type', 'description', 'properties', 'parameters', 'returns', 'patternBefore',
 ]);
 const propertyFields = new Set(['key', 'title', 'type', 'optional', 'expanded', 'unwrap', 'description', 'properties']);
-const requiredPropertyFields = ['key', 'type', 'description'] as const;
 
-/** Reads the frontmatter of FORMAT.md into the model, reporting every shape it does not expect. */
+/** Reads a page's frontmatter (docs/format.md) into the model, reporting every shape it does not expect. */
 export function readFrontmatter(reader: YamlSource, isNavigation: boolean): Frontmatter {
-  const result: Frontmatter = { title: null, data: {}, descriptions: [], reference: {}, languagePlaces: {}, navigation: null, links: reader.links };
+  const result: Frontmatter = { title: null, data: {}, descriptions: [], reference: {}, referencePlace: null, languagePlaces: {}, navigation: null, links: reader.links };
   const root = reader.root;
   if (root === null) return result;
   const pairs = reader.pairs(root, 'the frontmatter');
   if (!pairs) return result;
 
-  for (const { key, value } of pairs) {
+  for (const { key, keyNode, value } of pairs) {
     switch (key) {
       case 'title':
         result.title = reader.text(value, '`title`');
@@ -49,6 +49,7 @@ export function readFrontmatter(reader: YamlSource, isNavigation: boolean): Fron
         readDescriptions(reader, value, [], result.descriptions);
         break;
       case 'reference':
+        result.referencePlace = reader.place(keyNode);
         for (const language of reader.pairs(value, '`reference`') ?? []) {
           setOwn(result.languagePlaces, language.key, reader.place(language.keyNode));
           setOwn(result.reference, language.key, readEntries(reader, language.value, language.key));
@@ -80,7 +81,12 @@ function readDescriptions(reader: YamlSource, node: Yaml, path: string[], into: 
     const { keyNode, value } = pair;
     let key = pair.key;
     const place = reader.place(keyNode);
-    if (key !== key.trim() || key === '' || key.includes('.')) {
+    if (key.includes('.')) {
+      // No key path can name it, so nothing can go wrong by leaving it out: a warning, not a failed build.
+      reader.diagnostics.push({ ruleId: 'dotted-description-key', message: dottedKeyMessage(reader, key.trim(), pairs), place });
+      continue;
+    }
+    if (key !== key.trim() || key === '') {
       const trimmed = unambiguousTrimmedKey(key, siblings);
       const fix = trimmed === null ? undefined : trimmedKeyFix(reader, keyNode, key);
       reader.diagnostics.push({
@@ -163,6 +169,8 @@ function readEntry(reader: YamlSource, node: Yaml, language: string): Entry | nu
       case 'type':
         entry[key] = reader.text(value, `an entry \`${key}\``);
         if (key === 'url') entry.urlPlace = reader.place(value);
+        if (key === 'title') entry.titlePlace = reader.place(value);
+        if (key === 'type') entry.typePlace = reader.place(value);
         break;
       case 'patternBefore': {
         const pattern = reader.text(value, '`patternBefore`');
@@ -191,13 +199,19 @@ function readItems(reader: YamlSource, node: Yaml, what: string): Item[] {
     if (text !== null) {
       const keyPath = referenceKeyPath(text);
       if (keyPath !== null) items.push(itemReference(reader, item, keyPath));
-      else reader.shape(`Unexpected string \`${text}\` in ${what}, expected a property or an item reference such as \`(DirectoryGroup)\``, item);
+      else reader.shape(`Unexpected string \`${text}\` in ${what}, expected a property or ${itemReferenceExample(text)}`, item);
       continue;
     }
     const property = readProperty(reader, item, what);
     if (property) items.push(property);
   }
   return items;
+}
+
+/** The writer's own text in parentheses when that makes a reference (`Widget` → `(Widget)`), else what one looks like. */
+function itemReferenceExample(text: string): string {
+  const wrapped = `(${text.trim()})`;
+  return referenceKeyPath(wrapped) === null ? "an item reference, an entry's `key` in parentheses" : `an item reference such as \`${wrapped}\``;
 }
 
 function itemReference(reader: YamlSource, node: Yaml, keyPath: string): ItemReference {
@@ -239,11 +253,13 @@ function readProperty(reader: YamlSource, node: Yaml, what: string): Property | 
       case 'title':
       case 'type':
         property[key] = reader.text(value, `a property \`${key}\``);
+        if (key === 'type') property.typePlace = reader.place(value);
         break;
       case 'optional':
       case 'expanded':
       case 'unwrap':
         property[key] = reader.boolean(value, `\`${key}\``);
+        if (key === 'optional') property.optionalPlace = reader.place(value);
         break;
       case 'description':
         property.description = readDescriptionValue(reader, value);
@@ -253,12 +269,8 @@ function readProperty(reader: YamlSource, node: Yaml, what: string): Property | 
         break;
     }
   }
-  for (const required of requiredPropertyFields) {
-    if (!pairs.some((pair) => pair.key === required)) {
-      const hint = required === 'description' ? 'a reference such as `(directory_group.id)` or markdown' : required === 'key' ? 'the name as the language spells it' : 'the type as the language spells it';
-      reader.shape(`Missing \`${required}\` in property${property.key ? ` \`${property.key}\`` : ''}, expected ${hint}`, node);
-    }
-  }
+  // `type` and `description` may be left out: a return written as its type, a property shown by its children (see `missing-description`).
+  if (!pairs.some((pair) => pair.key === 'key')) reader.shape('Missing `key` in property, expected the name as the language spells it', node);
   return property.key ? property : null;
 }
 
@@ -313,6 +325,22 @@ function findDestination(text: string, url: string, from: number): number {
     if (found !== -1) return found + prefix.length;
   }
   return text.indexOf(url, from);
+}
+
+/**
+ * What a key written with a dot (`stream.id:` beside `stream:`) probably
+ * meant: the last segment nested in the map the others name, which takes
+ * the text of a string sibling of that name as its `self`.
+ */
+function dottedKeyMessage(reader: YamlSource, key: string, siblings: YamlPair[]): string {
+  const segments = key.split('.').filter((segment) => segment !== '');
+  const unexpected = `Unexpected description key \`${key}\` with a dot, which no reference can name`;
+  if (segments.length < 2) return `${unexpected}, expected a name without dots${segments.length === 1 ? ` (did you mean \`${segments[0]}\`?)` : ''}`;
+  const nesting = [...segments].reverse().map((segment) => `\`${segment}\``).join(' inside ');
+  const first = segments[0]!;
+  const sibling = siblings.find((pair) => pair.key === first);
+  const self = sibling && !reader.isMap(reader.deref(sibling.value)) ? ` (the text of \`${first}\` moving to its \`self\`)` : '';
+  return `${unexpected}, expected nested keys: ${nesting}${self}`;
 }
 
 /** `id` for a key `'id '`, unless it would be empty, hold a dot or clash with a sibling. */

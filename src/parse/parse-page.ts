@@ -59,9 +59,6 @@ export function parsePage(source: SourceFile, bytes: Buffer, options: ParseOptio
     page.links = [...page.links, ...body.links];
     page.diagnostics.push(...body.diagnostics);
   }
-  if (page.title === null) {
-    page.title = page.headings.find((heading) => heading.depth === 1)?.text ?? null;
-  }
   return page;
 }
 
@@ -79,6 +76,7 @@ export function emptyPage(source: SourceFile, hash: string): ParsedPage {
     data: {},
     descriptions: [],
     reference: {},
+    referencePlace: null,
     languagePlaces: {},
     navigation: null,
     components: [],

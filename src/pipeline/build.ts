@@ -49,7 +49,7 @@ type SourceResult =
 export async function runBuild(config: Config, options: BuildOptions = {}): Promise<BuildResult> {
   guardOutFolder(config);
   const { site, facts, cacheRoot } = openSite(config);
-  const tree = folderTree(site.index.pages, site.index.navigation);
+  const tree = folderTree(site.index);
   const cache = cacheRoot === null ? null : new CachedResults(new OutputCache(cacheRoot, config.content), config, site.templates, { index: site.index, examples: site.examples, tree: () => tree });
   const reusable = new Map<number, PageRecord>();
   const toWork: number[] = [];

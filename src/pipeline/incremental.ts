@@ -38,6 +38,9 @@ import { presenceChanged, readingChange, readKey } from './key-readings.js';
 import { loadSite } from './load-site.js';
 import { positionIn } from './page-order.js';
 
+/** Dependency keys of page titles start so. */
+const titlesTable = DependencySet.keyOf('titles', '');
+
 export interface UpdateReport {
   /** The output now matches the sources; false when errors kept the last good output. */
   ok: boolean;
@@ -71,7 +74,7 @@ interface Pending {
   files: Set<string>;
   /** Example folders under which something changed, absolute. */
   examplePaths: Set<string>;
-  /** A page came, went, or changed its title or navigation: the folder tree may differ. */
+  /** A page came, went, or changed its kind or URL, a navigation changed, or a title did: the folder tree may differ. */
   tree: boolean;
   everything: boolean;
 }
@@ -234,7 +237,7 @@ export class IncrementalBuild {
     for (const { before, after } of changes) {
       if (before) this.pending.files.add(before.file);
       if (after) this.pending.files.add(after.file);
-      if (!before || !after || before.title !== after.title || before.kind !== after.kind || before.url !== after.url || before.navigation || after.navigation) {
+      if (!before || !after || before.kind !== after.kind || before.url !== after.url || before.navigation || after.navigation) {
         this.pending.tree = true;
       }
     }
@@ -258,6 +261,8 @@ export class IncrementalBuild {
       const after = readKey(this.site.index, key);
       const change = readingChange(reading, after);
       if (change === 'output') this.pending.keys.add(key);
+      // The folder tree names pages by their titles.
+      if (change === 'output' && key.startsWith(titlesTable)) this.pending.tree = true;
       if (change !== 'none') keys.add(key);
       if (presenceChanged(reading, after)) {
         this.pending.presence.add(key);
@@ -367,7 +372,7 @@ export class IncrementalBuild {
     const pending = this.pending;
     const treeBefore = this.treeText;
     if (pending.everything || pending.tree) {
-      this.tree = folderTree(this.pages, this.site.index.navigation);
+      this.tree = folderTree(this.site.index);
       this.treeText = JSON.stringify(this.tree, (name, value: unknown) => (name === 'place' ? undefined : value));
     }
     const treeChanged = this.treeText !== treeBefore;

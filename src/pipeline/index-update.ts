@@ -7,6 +7,7 @@
  * order of first appearance in page order), because listings of a table
  * (suggestions, symbol lists) must come out as a clean build gives them.
  */
+import { navigationTitles, pageTitle } from '../index/page-titles.js';
 import { buildSiteIndex, type SiteIndex } from '../index/site-index.js';
 import { compareStrings } from '../load/find-sources.js';
 import type { ParsedPage } from '../model/types.js';
@@ -24,6 +25,12 @@ const tableShapes: Record<string, TableShape> = {
   referencedKeyPaths: 'set',
   navigation: 'single',
 };
+
+/**
+ * Tables made from the others once every page is in (a page's title may
+ * come from a navigation file): the keys a change touches are made again.
+ */
+const derivedTables = new Set(['titles']);
 
 export interface PageChange {
   before: ParsedPage | null;
@@ -73,7 +80,7 @@ export class IndexUpdater {
   private readonly incremental: boolean;
 
   constructor(readonly index: SiteIndex) {
-    this.incremental = Object.keys(index).every((name) => name === 'pages' || name in tableShapes);
+    this.incremental = Object.keys(index).every((name) => name === 'pages' || name in tableShapes || derivedTables.has(name));
     if (!this.incremental) return;
     for (const [name, shape] of Object.entries(tableShapes)) {
       const table = new TableState(name, shape);
@@ -119,6 +126,9 @@ export class IndexUpdater {
             for (const key of table instanceof Set ? table : table.keys()) touch(name, key);
           }
         }
+        // The title of the page itself, and of every page its navigation links name.
+        if (page.kind === 'page') touch('titles', page.url);
+        if (page.navigation) for (const url of navigationTitles(page.navigation).keys()) touch('titles', url);
       }
     }
     return { changes, touched, touchedByTable, shares };
@@ -134,8 +144,10 @@ export class IndexUpdater {
       Object.assign(this.index, buildSiteIndex(pages));
       return;
     }
+    const pagesByUrlBefore = this.index.pagesByUrl;
     const firstBefore = new Map<TablePath, Map<unknown, string>>();
     for (const [path, keys] of plan.touchedByTable) {
+      if (derivedTables.has(path)) continue;
       const firsts = new Map<unknown, string>();
       for (const key of keys) {
         const first = this.firstPage(path, key);
@@ -156,7 +168,27 @@ export class IndexUpdater {
     this.index.pages = pages;
     const changedFiles = new Set(plan.changes.flatMap(({ before, after }) => [before?.file, after?.file]).filter((file) => file !== undefined));
     for (const [path, keys] of plan.touchedByTable) {
-      this.reorder(path, keys, firstBefore.get(path)!, changedFiles, plan);
+      if (!derivedTables.has(path)) this.reorder(path, keys, firstBefore.get(path)!, changedFiles, plan);
+    }
+    this.updateTitles((plan.touchedByTable.get('titles') ?? new Set()) as Set<string>, pagesByUrlBefore);
+  }
+
+  /** Makes again the titles of the pages a change may have renamed, in the order of `pagesByUrl` as a clean index has them. */
+  private updateTitles(urls: Set<string>, pagesByUrlBefore: SiteIndex['pagesByUrl']): void {
+    const { titles, pagesByUrl, navigation } = this.index;
+    let added = false;
+    for (const url of urls) {
+      const page = pagesByUrl.get(url);
+      if (!page) {
+        titles.delete(url);
+        continue;
+      }
+      added ||= !titles.has(url);
+      titles.set(url, pageTitle(page, navigation));
+    }
+    // A new key goes last, and a reordered `pagesByUrl` (a new object) moves others: follow it.
+    if (added || pagesByUrl !== pagesByUrlBefore) {
+      this.index.titles = new Map([...pagesByUrl].map(([url, page]) => [url, titles.get(url) ?? pageTitle(page, navigation)]));
     }
   }
 

@@ -85,7 +85,7 @@ export class PageWorker {
       // Grammars are loaded as pages ask for them.
       highlighter: await CodeHighlighter.create({ only: [] }),
       symbols: new SymbolLinkers(),
-      tree: folderTree(site.index.pages, site.index.navigation),
+      tree: folderTree(site.index),
     };
     return new PageWorker(reader, resources, setup.record);
   }

@@ -11,6 +11,7 @@ import { hash } from 'node:crypto';
 import fs from 'node:fs';
 import { EntryStandIn } from '../index/facts-index.js';
 import { entryContentHash, placeField } from '../index/page-facts.js';
+import { titleOf } from '../index/page-titles.js';
 import type { Located, SiteIndex } from '../index/site-index.js';
 import type { ExampleStore } from '../load/examples.js';
 import type { DescriptionDefinition, Entry, Navigation, NavigationLink, ParsedPage } from '../model/types.js';
@@ -100,7 +101,7 @@ export class ReadingHashes {
       case 'e':
         return this.example(rest);
       case 'L':
-        return index.pages.map((page) => `${page.relativePath}\u0001${page.kind}\u0001${page.url}\u0001${page.title ?? ''}`).join('\u0000');
+        return index.pages.map((page) => `${page.relativePath}\u0001${page.kind}\u0001${page.url}\u0001${page.kind === 'page' ? titleOf(index, page.url) : ''}`).join('\u0000');
       case 'T':
         return withoutPlaces(this.sources.tree());
       default:
@@ -127,6 +128,7 @@ export class ReadingHashes {
 
   /** A value of the index: a list of located values, one located value, or a page. */
   private value(value: unknown): string {
+    if (typeof value !== 'object' || value === null) return JSON.stringify(value);
     if (Array.isArray(value)) return value.map((item) => this.value(item)).join('\u0000');
     if (isPage(value)) return `page\u0001${value.relativePath}\u0001${value.hash}`;
     const located = value as Located<unknown>;
@@ -170,6 +172,7 @@ function isDefinition(value: unknown): value is DescriptionDefinition {
 
 /** A value of a table listed whole, as a listing sees it: pages by content, entries by their facts, definitions by their text. */
 function shallow(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
   if (Array.isArray(value)) return value.map(shallow).join('\u0001');
   if (isPage(value)) return `${value.relativePath}\u0002${value.hash}`;
   const located = value as Located<unknown>;

@@ -4,6 +4,7 @@ import type { Code, Heading, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { defaultHandlers, toHast, type State } from 'mdast-util-to-hast';
 import { anchorId, headingSlugs } from '../index/anchors.js';
+import { htmlElement, isHtmlJsxElement } from './html-element.js';
 import { rewriteLinks, sanitizeTree, slotTagName } from './sanitize.js';
 import { codeBlockView, literalAttributes, type JsxElement } from './views/code-block-view.js';
 import { uniqueId, type RenderContext } from './views/render-context.js';
@@ -23,9 +24,22 @@ interface NamedHeading {
 
 type HeadingNames = Map<Heading, NamedHeading>;
 
+declare module 'hast' {
+  interface ElementData {
+    /**
+     * On the element of a markdown heading, its place in the document. Kept
+     * through sanitizing, as `data` is, and out of content's reach: an `<h2>`
+     * written as HTML has no place, and so no id.
+     */
+    headingOrder?: number;
+  }
+}
+
 /** What rendering the body carries from node to node, through components' children too. */
 interface BodyState {
   names: HeadingNames;
+  /** The same, by their place in the document. */
+  ordered: NamedHeading[];
   /** Headings as they render, each with its id. */
   rendered: NamedHeading[];
   /** The depth of the last heading rendered, under which a component's own headings go. */
@@ -37,7 +51,8 @@ interface BodyState {
  * component and code fence through its template, inserted after sanitizing.
  */
 export function renderBody(tree: Root, context: RenderContext): BodyHtml {
-  const state: BodyState = { names: nameHeadings(tree, context), rendered: [], depth: 1 };
+  const names = nameHeadings(tree, context);
+  const state: BodyState = { names, ordered: [...names.values()], rendered: [], depth: 1 };
   const html = renderNodes(tree.children, context, state);
   const headings = state.rendered.sort((a, b) => a.order - b.order);
   return { html, headings: headings.map(({ depth, text, id }) => ({ depth, text, id })) };
@@ -73,46 +88,41 @@ function renderNodes(nodes: RootContent[], context: RenderContext, state: BodySt
     slots.push(html);
     return { type: 'element', tagName: slotTagName, properties: { dataSlot: String(slots.length - 1) }, children: [] };
   };
-  const component = (_state: State, node: JsxElement): Element | undefined =>
-    node.name ? slot(renderComponent(node, context, state)) : undefined;
+  // An HTML element stands in this tree, its children (markdown, components) rendered as its own,
+  // and is sanitized with the elements around it; a component renders through its template.
+  const jsxElement = (toHastState: State, node: JsxElement): Element | undefined => {
+    if (isHtmlJsxElement(node)) return htmlElement(node, toHastState.all(node));
+    return node.name ? slot(renderComponent(node, context, state)) : undefined;
+  };
   const dropped = () => undefined;
   const hast = toHast(
     { type: 'root', children: nodes },
     {
       handlers: {
-        mdxJsxFlowElement: component,
-        mdxJsxTextElement: component,
+        mdxJsxFlowElement: jsxElement,
+        mdxJsxTextElement: jsxElement,
         mdxjsEsm: dropped,
         mdxFlowExpression: dropped,
         mdxTextExpression: dropped,
         code: (_state: State, node: Code) => slot(renderFence(node, context)),
         heading: (toHastState: State, node: Heading) => {
           state.depth = node.depth;
-          return defaultHandlers.heading(toHastState, node);
+          const element = defaultHandlers.heading(toHastState, node);
+          const named = state.names.get(node);
+          if (named) element.data = { ...element.data, headingOrder: named.order };
+          return element;
         },
       },
     },
   ) as HastRoot;
   const clean = sanitizeTree(hast);
   // Ids go on after sanitizing, which would otherwise prefix them.
-  applyHeadingIds(clean, ownHeadings(nodes).map((node) => state.names.get(node)), state.rendered);
+  applyHeadingIds(clean, state);
   rewriteLinks(clean, context.site.config.basePath);
   return toHtml(clean).replace(
     new RegExp(`<${slotTagName} data-slot="(\\d+)"></${slotTagName}>`, 'g'),
     (_match, index: string) => slots[Number(index)] ?? '',
   );
-}
-
-/** The headings these nodes render themselves; those inside components render with their component. */
-function ownHeadings(nodes: RootContent[]): Heading[] {
-  const found: Heading[] = [];
-  const visit = (node: Nodes): void => {
-    if (node.type === 'heading') found.push(node);
-    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') return;
-    if ('children' in node) for (const child of node.children) visit(child);
-  };
-  for (const node of nodes) visit(node);
-  return found;
 }
 
 function renderComponent(node: JsxElement, context: RenderContext, state: BodyState): string {
@@ -138,14 +148,14 @@ function renderFence(node: Code, context: RenderContext): string {
   });
 }
 
-function applyHeadingIds(tree: HastRoot, headings: Array<NamedHeading | undefined>, rendered: NamedHeading[]): void {
-  let position = 0;
+/** Gives each markdown heading of the tree its id; those inside components render with their component. */
+function applyHeadingIds(tree: HastRoot, state: BodyState): void {
   const visit = (node: HastNodes): void => {
-    if (node.type === 'element' && /^h[1-6]$/.test(node.tagName)) {
-      const named = headings[position++];
+    if (node.type === 'element' && node.data?.headingOrder !== undefined) {
+      const named = state.ordered[node.data.headingOrder];
       if (named) {
         node.properties.id = named.id;
-        rendered.push(named);
+        state.rendered.push(named);
       }
       return;
     }

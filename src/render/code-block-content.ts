@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Code, Nodes, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
@@ -134,7 +133,9 @@ function exampleCode(store: ExampleStore, file: string): string {
   if (!codes) exampleCodes.set(store, (codes = new Map()));
   let code = codes.get(file);
   if (code === undefined) {
-    code = fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n').replace(/\n$/, '');
+    const text = store.read(file);
+    if (text === null) throw new Error(`Cannot read example \`${file}\``);
+    code = text.replace(/\r\n/g, '\n').replace(/\n$/, '');
     codes.set(file, code);
   }
   return code;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { titleOf } from '../index/page-titles.js';
 import type { Site } from '../model/site.js';
 import type { NavigationLink, ParsedPage } from '../model/types.js';
 import type { CodeHighlighter } from './highlight.js';
@@ -71,7 +72,7 @@ export function renderPageOutput(page: ParsedPage, resources: RenderResources): 
     ],
     searchDocuments: searchDocuments(page, rendered.headings, site).map((document) => JSON.stringify(document)),
     model: { kind: 'page', json: modelJson(pageModel(page, site), site) },
-    summary: { url: page.url, title: page.title ?? page.url, summary: page.tree ? firstSentences(page.tree.children) : '' },
+    summary: { url: page.url, title: titleOf(site.index, page.url), summary: page.tree ? firstSentences(page.tree.children) : '' },
   };
 }
 

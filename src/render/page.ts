@@ -1,3 +1,4 @@
+import { titleOf } from '../index/page-titles.js';
 import type { NavigationLink, ParsedPage } from '../model/types.js';
 import { renderBody, type BodyHtml } from './body.js';
 import { withBasePath } from './sanitize.js';
@@ -28,7 +29,7 @@ export interface RenderedPage {
 /** One page to a complete HTML document: body, then page template, then layout. */
 export function renderPage(page: ParsedPage, context: RenderContext, folderTree: NavigationLink[]): RenderedPage {
   const body = page.tree ? renderBody(page.tree, context) : { html: '', headings: [] };
-  const title = page.title ?? page.url;
+  const title = titleOf(context.site.index, page.url);
   const { basePath } = context.site.config;
   const view = {
     site: siteView(context),

@@ -1,9 +1,10 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { titleOf } from '../index/page-titles.js';
 import type { Site } from '../model/site.js';
 import type { ParsedPage } from '../model/types.js';
 import { codeBlockContent, codeNodes } from './code-block-content.js';
-import { resolveEntry, unwrapped, type ResolvedDescription, type ResolvedItem } from './resolved-entry.js';
+import { resolveEntry, unwrapped, type ResolvedDescription, type ResolvedItem } from '../resolve/resolved-entry.js';
 import { isPlainProse } from './markdown.js';
 import { parseMarkdown } from './markdown-parse.js';
 import { withBasePath } from './sanitize.js';
@@ -59,7 +60,7 @@ const plainTexts = new WeakMap<Site['config'], Map<string, string>>();
 export function searchDocuments(page: ParsedPage, headings: Array<{ depth: number; text: string; id: string }>, site: Site): Array<Omit<SearchDocument, 'id'>> {
   const { basePath, defaultLanguage } = site.config;
   const documents: Array<Omit<SearchDocument, 'id'>> = [];
-  const title = page.title ?? page.url;
+  const title = titleOf(site.index, page.url);
   const href = withBasePath(page.url, basePath);
   documents.push({ kind: 'page', href, title, page: title, names: {}, text: page.tree ? openingProse(page.tree) : '' });
   for (const heading of headings) {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ConfigError } from '../config/config-error.js';
+import { titleOf } from '../index/page-titles.js';
 import type { Site } from '../model/site.js';
 import type { NavigationLink } from '../model/types.js';
 import { coverageFiles } from './coverage.js';
@@ -121,7 +122,7 @@ export function siteNavigationFiles({ site, templates, tree }: SiteFilesContext)
   if (!index.pagesByUrl.has('/')) {
     const pages = index.pages
       .filter((page) => page.kind === 'page')
-      .map((page) => ({ title: page.title ?? page.url, url: page.url, href: withBasePath(page.url, config.basePath) }));
+      .map((page) => ({ title: titleOf(index, page.url), url: page.url, href: withBasePath(page.url, config.basePath) }));
     const navigation = navigationView(home, index, config.basePath, tree);
     files.push({ path: 'index.html', content: renderGeneratedPage('index', config.title, '/', navigation, { site, templates }, { pages }) });
   }

@@ -1,7 +1,8 @@
+import { titleOf } from '../index/page-titles.js';
 import type { Site } from '../model/site.js';
 import type { ParsedPage } from '../model/types.js';
 import { markdownUrl } from './page.js';
-import { resolveEntry, type ResolvedEntry } from './resolved-entry.js';
+import { resolveEntry, type ResolvedEntry } from '../resolve/resolved-entry.js';
 
 /**
  * `polyref.json`: the whole site as data, every reference resolved, for
@@ -55,7 +56,7 @@ export function siteModelHead(site: Site): Omit<SiteModel, 'pages' | 'partials'>
 export function pageModel(page: ParsedPage, site: Site): PageModel {
   return {
     url: page.url,
-    title: page.title ?? page.url,
+    title: titleOf(site.index, page.url),
     source: page.relativePath,
     markdown: markdownUrl(page.url),
     headings: page.headings.map(({ depth, text }) => ({ depth, text })),

@@ -3,12 +3,12 @@
  * coverage figure per language, as aligned text, as Markdown, or as JSON.
  */
 import path from 'node:path';
-import { coveragePercent, type ParityCell, type ParityMatrix } from '../check/parity.js';
+import { coveragePercent, inWords, languageLabels, type ParityCell, type ParityMatrix } from '../check/parity.js';
 
 export type ParityFormat = 'text' | 'markdown' | 'json';
 export const parityFormats: readonly ParityFormat[] = ['text', 'markdown', 'json'];
 
-const symbols: Record<ParityCell, string> = { documented: '✓', missing: '–', exempt: 'exempt', 'no-entry': '' };
+const symbols: Record<ParityCell, string> = { documented: '✓', variant: '≈', missing: '–', exempt: 'exempt', absent: '·', 'no-entry': '' };
 
 export function formatParity(matrix: ParityMatrix, format: ParityFormat, cwd: string): string {
   if (format === 'json') return `${JSON.stringify(parityJson(matrix, cwd), null, 2)}\n`;
@@ -22,8 +22,10 @@ function parityJson(matrix: ParityMatrix, cwd: string) {
     entries: matrix.entries.map((entry) => ({
       id: entry.id,
       file: shownFile(entry.entries[0]!.page.file, cwd),
+      missingLanguages: entry.missingLanguages,
       rows: entry.rows.map((row) => ({
         keyPath: row.keyPath,
+        shared: row.shared,
         cells: Object.fromEntries(matrix.languages.map((language) => [language.id, row.cells[language.id] ?? 'no-entry'])),
       })),
     })),
@@ -33,10 +35,12 @@ function parityJson(matrix: ParityMatrix, cwd: string) {
 function parityText(matrix: ParityMatrix, cwd: string): string {
   const ids = matrix.languages.map((language) => language.id);
   const lines: string[] = [
-    `Parity of ${matrix.entries.length} entr${matrix.entries.length === 1 ? 'y' : 'ies'} across ${ids.length} languages: ✓ documented, – missing, exempt by parity.ignore, blank: no entry`,
+    `Parity of ${matrix.entries.length} entr${matrix.entries.length === 1 ? 'y' : 'ies'} across ${ids.length} languages: ✓ documented, ≈ documented under another description, – missing, exempt by parity.ignore, · not documented by most languages either (not a gap), blank: no entry`,
   ];
   for (const entry of matrix.entries) {
     lines.push('', `${entry.id}  ${shownFile(entry.entries[0]!.page.file, cwd)}`);
+    if (entry.missingLanguages.length > 0) lines.push(`  no entry in ${inWords(entry.missingLanguages)}`);
+    if (entry.rows.length === 0) continue;
     const keyWidth = Math.max('key path'.length, ...entry.rows.map((row) => row.keyPath.length));
     const widths = ids.map((id) => Math.max(id.length, symbols.exempt.length));
     const line = (first: string, cells: string[]) =>
@@ -47,20 +51,32 @@ function parityText(matrix: ParityMatrix, cwd: string): string {
   lines.push('', 'Coverage');
   const labelWidth = Math.max(...matrix.coverage.map((coverage) => coverage.language.length));
   for (const coverage of matrix.coverage) {
-    const counts = `${coverage.documented} of ${coverage.documented + coverage.missing} documented, ${coverage.missing} missing, ${coverage.exempt} exempt`;
+    const counts = `${coverage.documented} of ${coverage.documented + coverage.missing} documented, ${coverage.missing} missing, ${coverage.exempt} exempt, ${coverage.unshared} not shared, ${coverage.missingEntries} missing entries`;
     lines.push(`  ${coverage.language.padEnd(labelWidth)}  ${coveragePercent(coverage).padStart(6)}  (${counts})`);
   }
   return `${lines.join('\n')}\n`;
 }
 
 function parityMarkdown(matrix: ParityMatrix, cwd: string): string {
-  const lines: string[] = ['# Language coverage', '', '| Language | Coverage | Documented | Missing | Exempt |', '| --- | ---: | ---: | ---: | ---: |'];
+  const lines: string[] = [
+    '# Language coverage',
+    '',
+    '| Language | Coverage | Documented | Missing | Exempt | Not shared | Missing entries |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
   for (const coverage of matrix.coverage) {
-    lines.push(`| ${cell(coverage.label)} (\`${coverage.language}\`) | ${coveragePercent(coverage)} | ${coverage.documented} | ${coverage.missing} | ${coverage.exempt} |`);
+    lines.push(
+      `| ${cell(coverage.label)} (\`${coverage.language}\`) | ${coveragePercent(coverage)} | ${coverage.documented} | ${coverage.missing} | ${coverage.exempt} | ${coverage.unshared} | ${coverage.missingEntries} |`,
+    );
   }
-  lines.push('', '✓ documented, – missing, *exempt* by `parity.ignore`, blank: the language has no such entry.');
+  lines.push(
+    '',
+    '✓ documented, ≈ documented under another description, – missing, *exempt* by `parity.ignore`, · not documented by most languages either (not a gap), blank: the language has no such entry.',
+  );
   for (const entry of matrix.entries) {
-    lines.push('', `## \`${entry.id}\``, '', `In \`${shownFile(entry.entries[0]!.page.file, cwd)}\`.`, '');
+    const missing = entry.missingLanguages.length > 0 ? ` No entry in ${cell(inWords(languageLabels(entry.missingLanguages, matrix.languages)))}.` : '';
+    lines.push('', `## \`${entry.id}\``, '', `In \`${shownFile(entry.entries[0]!.page.file, cwd)}\`.${missing}`, '');
+    if (entry.rows.length === 0) continue;
     lines.push(`| Key path | ${matrix.languages.map((language) => cell(language.label)).join(' | ')} |`);
     lines.push(`| --- | ${matrix.languages.map(() => ':-:').join(' | ')} |`);
     for (const row of entry.rows) {

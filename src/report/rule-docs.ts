@@ -1,29 +1,34 @@
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /**
- * Each rule has a page `docs/rules/<id>.md` in the polyref repository and
- * package. Reports link to it under the configured `rulesDocsUrl`, or by this
- * repository-relative path when none is configured.
+ * Each rule has a page `docs/rules/<id>.md`, shipped in the polyref package.
+ * Reports link to the page of the polyref that made them, never to a path
+ * of the site being checked, which has no such folder.
  */
-export const rulesDocsBase = 'docs/rules/';
-
-const docsFolder = new URL('../../docs/rules/', import.meta.url);
+const installedDocsFolder = new URL('../../docs/rules/', import.meta.url);
 const ruleIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export function ruleDocsPath(ruleId: string): string {
-  return `${rulesDocsBase}${ruleId}.md`;
+/**
+ * The link reports give for a rule: under `rulesDocsUrl` when configured (a
+ * stable https address for CI logs and code scanning), else the `file:` URL
+ * of the page installed with polyref. Both are absolute, as SARIF's
+ * `helpUri` must be.
+ */
+export function ruleDocsLink(ruleId: string, rulesDocsUrl: string | null | undefined): string {
+  return new URL(`${ruleId}.md`, rulesDocsUrl ?? installedDocsFolder).href;
 }
 
-/** The link reports give for a rule: absolute under `rulesDocsUrl`, else repository-relative. */
-export function ruleDocsLink(ruleId: string, rulesDocsUrl: string | null | undefined): string {
-  return rulesDocsUrl ? `${rulesDocsUrl}${ruleId}.md` : ruleDocsPath(ruleId);
+/** The folder of rule pages installed with polyref, as a path people can open. */
+export function installedRuleDocsFolder(): string {
+  return fileURLToPath(installedDocsFolder);
 }
 
 /** The markdown of a rule's page as installed with polyref, or null when it has none. */
 export function ruleDocsMarkdown(ruleId: string): string | null {
   if (!ruleIdPattern.test(ruleId)) return null;
   try {
-    return fs.readFileSync(new URL(`${ruleId}.md`, docsFolder), 'utf8');
+    return fs.readFileSync(new URL(`${ruleId}.md`, installedDocsFolder), 'utf8');
   } catch {
     return null;
   }

@@ -36,8 +36,9 @@ export const sarif: Reporter = {
 };
 
 /**
- * SARIF wants an absolute `helpUri`: it is given only with `rulesDocsUrl`.
- * The page itself always travels as `help.markdown`, which code scanning shows.
+ * `helpUri` is absolute, as SARIF wants: under `rulesDocsUrl`, else the page
+ * installed with polyref. The page itself also travels as `help.markdown`,
+ * which code scanning shows wherever the log is read.
  */
 function toDescriptor(rule: (typeof rules)[number], rulesDocsUrl: string | null): Sarif.ReportingDescriptor {
   const markdown = ruleDocsMarkdown(rule.id);
@@ -46,7 +47,7 @@ function toDescriptor(rule: (typeof rules)[number], rulesDocsUrl: string | null)
     name: rule.id.replace(/(^|-)([a-z0-9])/g, (_, __: string, letter: string) => letter.toUpperCase()),
     shortDescription: { text: rule.summary },
     fullDescription: { text: rule.summary },
-    ...(rulesDocsUrl ? { helpUri: ruleDocsLink(rule.id, rulesDocsUrl) } : {}),
+    helpUri: ruleDocsLink(rule.id, rulesDocsUrl),
     help: markdown === null ? { text: rule.summary } : { text: rule.summary, markdown },
     defaultConfiguration: { level: rule.severity === 'error' ? 'error' : 'warning' },
   };

@@ -1,5 +1,5 @@
 import type { Located, SiteIndex } from '../index/site-index.js';
-import type { DescriptionValue, Entry, Item, ParsedPage, Property } from '../model/types.js';
+import type { DescriptionValue, Entry, Item, ItemReference, ParsedPage, Property } from '../model/types.js';
 import { resolveItem } from './items.js';
 
 /** Item references inside referenced entries are followed at most this deep, which also ends cycles. */
@@ -12,12 +12,18 @@ export interface ItemContext {
   index: SiteIndex;
 }
 
+/** The item reference a row comes from, and the entry whose property it names. */
+export interface ShownVia {
+  reference: ItemReference;
+  entry: Located<Entry>;
+}
+
 /** What to do with each row a list of items shows. */
 export interface ShownItemVisitor {
-  /** A property row: a property of the list, or one an item reference names. */
-  property(property: Property, depth: number): void;
+  /** A property row: a property of the list (`via` null), or one an item reference names. */
+  property(property: Property, depth: number, via: ShownVia | null): void;
   /** A row for a whole entry an item reference names. */
-  entry(entry: Located<Entry>, depth: number): void;
+  entry(entry: Located<Entry>, depth: number, via: ItemReference): void;
 }
 
 /**
@@ -31,14 +37,14 @@ export interface ShownItemVisitor {
 export function forEachShownItem(items: Item[], depth: number, context: ItemContext, visit: ShownItemVisitor): void {
   for (const item of items) {
     if (item.kind === 'property') {
-      visit.property(item, depth);
+      visit.property(item, depth, null);
       continue;
     }
     if (depth >= maxReferenceDepth) continue;
     const found = resolveItem(item, context.language, context.page, context.index);
     if (!found.ok) continue;
-    if (found.target.kind === 'property') visit.property(found.target.property, depth + 1);
-    else visit.entry(found.target.entry, depth + 1);
+    if (found.target.kind === 'property') visit.property(found.target.property, depth + 1, { reference: item, entry: found.target.entry });
+    else visit.entry(found.target.entry, depth + 1, item);
   }
 }
 

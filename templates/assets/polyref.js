@@ -317,17 +317,36 @@
 
   // ---- Search: loaded on first use ---------------------------------------------
   let search = null;
+  // What the reader types while the search script loads, before its field exists: the start of the query.
+  let typedAhead = null;
   const openSearch = () => {
     if (!script) return;
+    if (!search) typedAhead = '';
     search = search || import(script.getAttribute('data-search-script'));
-    search.then((module) => module.open({
-      index: script.getAttribute('data-search-index'),
-      language: () => root.getAttribute('data-lang') || defaultLanguage,
-      labels,
-    }));
+    search.then((module) => {
+      const typed = typedAhead || '';
+      typedAhead = null;
+      module.open({
+        index: script.getAttribute('data-search-index'),
+        language: () => root.getAttribute('data-lang') || defaultLanguage,
+        labels,
+        typed,
+      });
+    }, () => {
+      // Not loaded (offline): keys are the page's again, and the next try loads afresh.
+      typedAhead = null;
+      search = null;
+    });
   };
   for (const button of document.querySelectorAll('.search-button, [data-open-search]')) button.addEventListener('click', openSearch);
   document.addEventListener('keydown', (event) => {
+    if (typedAhead !== null && !event.ctrlKey && !event.metaKey && !event.altKey && !event.isComposing) {
+      if (event.key.length === 1 || event.key === 'Backspace') {
+        event.preventDefault();
+        typedAhead = event.key === 'Backspace' ? typedAhead.slice(0, -1) : typedAhead + event.key;
+        return;
+      }
+    }
     const typing = event.target.closest && event.target.closest('input, textarea, select, [contenteditable]');
     if ((event.key === 'k' && (event.ctrlKey || event.metaKey)) || (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey)) {
       event.preventDefault();

@@ -27,7 +27,13 @@ export function open(options) {
     ui.dialog.showModal();
   }
   ui.input.focus();
-  ui.input.select();
+  if (options.typed) {
+    // Typed while this script loaded: the query goes on from there.
+    ui.input.value = options.typed;
+    ui.input.setSelectionRange(options.typed.length, options.typed.length);
+  } else {
+    ui.input.select();
+  }
   if (!ui.loading) ui.loading = load(ui);
   ui.loading.then(() => render(ui));
 }

@@ -3,8 +3,9 @@
 // Callbacks given to page.evaluate and $eval run in the page, with its DOM.
 /**
  * axe-core, run inside Chromium on the built example site: an object page,
- * a method page and the home page, in the light and the dark theme, and the
- * search dialog open. Every rule axe runs by default must pass.
+ * a method page and the home page, in the light and the dark theme, at a
+ * desktop and a phone's width, and the search dialog open. Every rule axe
+ * runs by default must pass.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -58,18 +59,26 @@ const pages = [
   { name: 'index page', url: '/' },
 ];
 
+/** A desktop screen, and a phone's, where the header's controls show icons without their labels. */
+const screens = [
+  { name: 'desktop', viewport: { width: 1280, height: 900 } },
+  { name: 'phone', viewport: { width: 390, height: 844 } },
+];
+
 describe('axe-core finds no violations', () => {
-  for (const scheme of ['light', 'dark'] as const) {
-    for (const { name, url } of pages) {
-      it(`on the ${name} in the ${scheme} theme`, async () => {
-        const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
-        const page = await context.newPage();
-        await page.goto(`${server.origin}${url}`);
-        // Nested rows open, so that their contents are checked too.
-        await page.$$eval('details', (all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));
-        expect(await violations(page)).toEqual([]);
-        await context.close();
-      });
+  for (const screen of screens) {
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const { name, url } of pages) {
+        it(`on the ${name} in the ${scheme} theme, ${screen.name} width (${screen.viewport.width} px)`, async () => {
+          const context = await browser.newContext({ colorScheme: scheme, viewport: screen.viewport });
+          const page = await context.newPage();
+          await page.goto(`${server.origin}${url}`);
+          // Nested rows open, so that their contents are checked too.
+          await page.$$eval('details', (all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));
+          expect(await violations(page)).toEqual([]);
+          await context.close();
+        });
+      }
     }
   }
 

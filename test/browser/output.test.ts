@@ -122,9 +122,10 @@ describe('page weight', () => {
   it('loads the search library and index only when the reader searches', { timeout: 60_000 }, async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const fetched: Array<{ url: string; bytes: number }> = [];
-    page.on('response', async (response) => {
-      fetched.push({ url: new URL(response.url()).pathname, bytes: (await response.body().catch(() => Buffer.alloc(0))).length });
+    // Each response is listed as it comes; its size is read later, once the results show it arrived.
+    const fetched: Array<{ url: string; bytes: Promise<number> }> = [];
+    page.on('response', (response) => {
+      fetched.push({ url: new URL(response.url()).pathname, bytes: response.body().then((body) => body.length, () => 0) });
     });
     await page.goto(`${server.origin}/reference/directory-sync/directory-user`);
     expect(fetched.map((entry) => entry.url).filter((url) => /search|minisearch/.test(url))).toEqual([]);
@@ -134,7 +135,7 @@ describe('page weight', () => {
     await page.waitForSelector('.search-results [role="option"]');
     const onDemand = fetched.filter((entry) => /search|minisearch/.test(entry.url));
     expect(onDemand.map((entry) => entry.url).sort()).toEqual(['/assets/minisearch.js', '/assets/search.js', '/search-index.json']);
-    console.info(onDemand.map((entry) => `${entry.url}: ${entry.bytes} B`).join('\n'));
+    console.info((await Promise.all(onDemand.map(async (entry) => `${entry.url}: ${await entry.bytes} B`))).join('\n'));
     await context.close();
   });
 });

@@ -67,12 +67,17 @@ function sidebarToggles(page: Page): Promise<Array<[string | null, string | null
   return page.$$eval('.sidebar .nav-toggle', (toggles) => toggles.map((toggle): [string | null, string | null] => [toggle.textContent, toggle.getAttribute('aria-expanded')]));
 }
 
-/** Whether the element is displayed and inside the viewport. */
-function inView(page: Page, selector: string): Promise<boolean> {
-  return page.$eval(selector, (element) => {
+/**
+ * Waits until the element is displayed and inside the viewport: the script
+ * brings a row into view on load and on `hashchange`, a task after a click.
+ */
+async function untilInView(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((target) => {
+    const element = document.querySelector(target);
+    if (!element) return false;
     const box = element.getBoundingClientRect();
     return box.height > 0 && box.top >= 0 && box.top < window.innerHeight && element.checkVisibility();
-  });
+  }, selector);
 }
 
 describe('language choice', () => {
@@ -220,16 +225,16 @@ describe('deep links', () => {
     const page = await open(`${objectPage}?lang=python#directory_user.role.slug`);
     expect(await shownLanguages(page)).toEqual(['python']);
     expect(await page.$eval(row, (element) => (element.closest('details') as HTMLDetailsElement).open)).toBe(true);
-    expect(await inView(page, row)).toBe(true);
+    await untilInView(page, row);
     expect(await page.textContent(`${row} .property-name`)).toBe('slug');
     await done(page);
   });
 
   it('switches to a language that has the property when the chosen one does not', async () => {
-    // `directory_user.object` is documented for .NET and Java only.
-    const page = await open(`${objectPage}#directory_user.object`);
-    expect(await shownLanguages(page)).toEqual(['dotnet']);
-    expect(await inView(page, '.lang-panel[data-lang="dotnet"] [data-anchor="directory_user.object"]')).toBe(true);
+    // `directory_user.object` is documented for cURL, .NET and Java, not for Python.
+    const page = await open(`${objectPage}?lang=python#directory_user.object`);
+    expect(await shownLanguages(page)).toEqual(['curl']);
+    await untilInView(page, '.lang-panel[data-lang="curl"] [data-anchor="directory_user.object"]');
     await done(page);
   });
 
@@ -239,16 +244,17 @@ describe('deep links', () => {
     expect(id).toBe('directory_user.role.slug-4');
     await page.goto(`${server.origin}${objectPage}#${id}`);
     expect(await shownLanguages(page)).toEqual(['python']);
-    expect(await inView(page, `[id="${id}"]`)).toBe(true);
+    await untilInView(page, `[id="${id}"]`);
     await done(page);
   });
 
   it('follows a link icon on the page without a reload', async () => {
     const page = await open(`${objectPage}?lang=js`);
-    await page.click('.lang-panel[data-lang="js"] [data-anchor="directory_user.emails.value"] .anchor');
+    const row = '.lang-panel[data-lang="js"] [data-anchor="directory_user.emails.value"]';
+    await page.click(`${row} .anchor`);
     expect(new URL(page.url()).hash).toBe('#directory_user.emails.value');
+    await untilInView(page, row);
     expect(await shownLanguages(page)).toEqual(['js']);
-    expect(await inView(page, '.lang-panel[data-lang="js"] [data-anchor="directory_user.emails.value"]')).toBe(true);
     await done(page);
   });
 });
@@ -269,7 +275,36 @@ describe('search', () => {
     await Promise.all([page.waitForURL(/#list_directory_groups\.user$/), page.keyboard.press('Enter')]);
     const row = '.lang-panel[data-lang="python"] [data-anchor="list_directory_groups.user"]';
     expect(await shownLanguages(page)).toEqual(['python']);
-    expect(await inView(page, row)).toBe(true);
+    await untilInView(page, row);
+    await done(page);
+  });
+
+  it('keeps what is typed while the search script is still loading', async () => {
+    const page = await open('/?lang=python');
+    // The script is held back until the keys are typed, as on a slow network.
+    let requested!: () => void;
+    const scriptRequested = new Promise<void>((resolve) => (requested = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/search.js', async (route) => {
+      requested();
+      await released;
+      await route.continue();
+    });
+    await page.keyboard.press('/');
+    await scriptRequested;
+    await page.keyboard.type('user_idx');
+    await page.keyboard.press('Backspace');
+    // No field to type into yet: the keys went to the page.
+    expect(await page.$('.search-dialog')).toBeNull();
+    release();
+    await page.waitForSelector('.search-dialog[open] input:focus');
+    expect(await page.inputValue('.search-dialog input')).toBe('user_id');
+    await page.waitForSelector('.search-results [role="option"]');
+    expect(await page.$eval('.search-results [role="option"] code', (name) => name.textContent)).toBe('user_id');
+    // The query goes on where it was left: the caret at its end, nothing selected.
+    await page.keyboard.type('s');
+    expect(await page.inputValue('.search-dialog input')).toBe('user_ids');
     await done(page);
   });
 
@@ -283,7 +318,8 @@ describe('search', () => {
     expect(await page.getAttribute('.search-results [role="option"]', 'data-href')).toMatch(/^\/reference\/directory-sync\/directory\/delete/);
     await page.keyboard.press('Escape');
     expect(await page.isVisible('.search-dialog')).toBe(false);
-    expect(await page.evaluate(() => document.activeElement === document.body || document.activeElement?.tagName === 'BODY')).toBe(true);
+    // Focus goes back to where it was (the page) when the dialog's `close` event comes, a task after Escape.
+    await page.waitForFunction(() => document.activeElement === document.body);
     await done(page);
   });
 });
@@ -292,9 +328,11 @@ describe('reading aids', () => {
   it('copies an example to the clipboard', async () => {
     const page = await open(objectPage, { permissions: ['clipboard-read', 'clipboard-write'] });
     const code = await page.$eval('.lang-panel:not([hidden]) figure pre', (pre) => pre.textContent);
-    await page.click('.lang-panel:not([hidden]) figure .copy-button');
+    const button = '.lang-panel:not([hidden]) figure .copy-button';
+    await page.click(button);
+    // The button says so once the clipboard holds the code, and for two seconds only: wait for it, not for time.
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent === 'Copied', button);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
-    expect(await page.textContent('.lang-panel:not([hidden]) figure .copy-button')).toBe('Copied');
     await done(page);
   });
 

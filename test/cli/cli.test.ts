@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeProject, repoRoot, runPolyref, writeFiles } from '../helpers/run-cli.js';
 
@@ -80,7 +81,7 @@ describe('polyref check', () => {
         endLine: typoLine,
         endColumn: typoColumn + '(directory_group.idpp)'.length,
         suggestions: ['directory_group.idp'],
-        url: 'docs/rules/unresolved-description.md',
+        url: pathToFileURL(path.join(repoRoot, 'docs/rules/unresolved-description.md')).href,
       },
     ]);
   });

@@ -27,7 +27,7 @@ function exampleSite(files: Record<string, string>): string {
   const project = makeProject({});
   cleanups.push(project.cleanup);
   for (const folder of ['content', 'examples']) fs.cpSync(path.join(repoRoot, folder), path.join(project.dir, folder), { recursive: true });
-  fs.copyFileSync(path.join(repoRoot, 'polyref.config.json'), path.join(project.dir, 'polyref.config.json'));
+  for (const file of ['polyref.config.json', 'openapi.yaml']) fs.copyFileSync(path.join(repoRoot, file), path.join(project.dir, file));
   writeFiles(project.dir, files);
   return project.dir;
 }

@@ -18,6 +18,8 @@ descriptions:
     object: Always \`widget\`.
     id: Id.
     color: Color.
+  go:
+    context: The context of the call.
 reference:
   curl:
     - key: widget
@@ -41,6 +43,20 @@ reference:
         - key: id
           type: str
           description: (widget.id)
+  go:
+    - key: Widget
+      id: widget
+      url: /widget
+      properties:
+        - key: ID
+          type: string
+          description: (widget.id)
+        - key: Color
+          type: string
+          description: (widget.color)
+        - key: Ctx
+          type: context.Context
+          description: (go.context)
 ---
 
 # Widget
@@ -66,18 +82,19 @@ describe('polyref parity', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(
       [
-        'Parity of 1 entry across 3 languages: ✓ documented, – missing, exempt by parity.ignore, blank: no entry',
+        'Parity of 1 entry across 3 languages: ✓ documented, ≈ documented under another description, – missing, exempt by parity.ignore, · not documented by most languages either (not a gap), blank: no entry',
         '',
         'widget  content/widget.mdx',
         '  key path       curl    python  go',
-        '  widget.object  ✓       exempt',
-        '  widget.id      ✓       ✓',
-        '  widget.color   ✓       –',
+        '  widget.object  ✓       exempt  ·',
+        '  widget.id      ✓       ✓       ✓',
+        '  widget.color   ✓       –       ✓',
+        '  go.context     ·       ·       ✓',
         '',
         'Coverage',
-        '  curl    100.0%  (3 of 3 documented, 0 missing, 0 exempt)',
-        '  python   50.0%  (1 of 2 documented, 1 missing, 1 exempt)',
-        '  go         n/a  (0 of 0 documented, 0 missing, 0 exempt)',
+        '  curl    100.0%  (2 of 2 documented, 0 missing, 0 exempt, 1 not shared, 0 missing entries)',
+        '  python   50.0%  (1 of 2 documented, 1 missing, 1 exempt, 0 not shared, 0 missing entries)',
+        '  go      100.0%  (2 of 2 documented, 0 missing, 0 exempt, 1 not shared, 0 missing entries)',
         '',
       ].join('\n'),
     );
@@ -90,13 +107,13 @@ describe('polyref parity', () => {
       [
         '# Language coverage',
         '',
-        '| Language | Coverage | Documented | Missing | Exempt |',
-        '| --- | ---: | ---: | ---: | ---: |',
-        '| cURL (`curl`) | 100.0% | 3 | 0 | 0 |',
-        '| Python (`python`) | 50.0% | 1 | 1 | 1 |',
-        '| Go (`go`) | n/a | 0 | 0 | 0 |',
+        '| Language | Coverage | Documented | Missing | Exempt | Not shared | Missing entries |',
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+        '| cURL (`curl`) | 100.0% | 2 | 0 | 0 | 1 | 0 |',
+        '| Python (`python`) | 50.0% | 1 | 1 | 1 | 0 | 0 |',
+        '| Go (`go`) | 100.0% | 2 | 0 | 0 | 1 | 0 |',
         '',
-        '✓ documented, – missing, *exempt* by `parity.ignore`, blank: the language has no such entry.',
+        '✓ documented, ≈ documented under another description, – missing, *exempt* by `parity.ignore`, · not documented by most languages either (not a gap), blank: the language has no such entry.',
         '',
         '## `widget`',
         '',
@@ -104,9 +121,10 @@ describe('polyref parity', () => {
         '',
         '| Key path | cURL | Python | Go |',
         '| --- | :-: | :-: | :-: |',
-        '| `widget.object` | ✓ | *exempt* |  |',
-        '| `widget.id` | ✓ | ✓ |  |',
-        '| `widget.color` | ✓ | – |  |',
+        '| `widget.object` | ✓ | *exempt* | · |',
+        '| `widget.id` | ✓ | ✓ | ✓ |',
+        '| `widget.color` | ✓ | – | ✓ |',
+        '| `go.context` | · | · | ✓ |',
         '',
       ].join('\n'),
     );
@@ -122,18 +140,20 @@ describe('polyref parity', () => {
         { id: 'go', label: 'Go' },
       ],
       coverage: [
-        { language: 'curl', label: 'cURL', documented: 3, missing: 0, exempt: 0, ratio: 1 },
-        { language: 'python', label: 'Python', documented: 1, missing: 1, exempt: 1, ratio: 0.5 },
-        { language: 'go', label: 'Go', documented: 0, missing: 0, exempt: 0, ratio: null },
+        { language: 'curl', label: 'cURL', documented: 2, missing: 0, exempt: 0, unshared: 1, missingEntries: 0, ratio: 1 },
+        { language: 'python', label: 'Python', documented: 1, missing: 1, exempt: 1, unshared: 0, missingEntries: 0, ratio: 0.5 },
+        { language: 'go', label: 'Go', documented: 2, missing: 0, exempt: 0, unshared: 1, missingEntries: 0, ratio: 1 },
       ],
       entries: [
         {
           id: 'widget',
           file: 'content/widget.mdx',
+          missingLanguages: [],
           rows: [
-            { keyPath: 'widget.object', cells: { curl: 'documented', python: 'exempt', go: 'no-entry' } },
-            { keyPath: 'widget.id', cells: { curl: 'documented', python: 'documented', go: 'no-entry' } },
-            { keyPath: 'widget.color', cells: { curl: 'documented', python: 'missing', go: 'no-entry' } },
+            { keyPath: 'widget.object', shared: false, cells: { curl: 'documented', python: 'exempt', go: 'absent' } },
+            { keyPath: 'widget.id', shared: true, cells: { curl: 'documented', python: 'documented', go: 'documented' } },
+            { keyPath: 'widget.color', shared: true, cells: { curl: 'documented', python: 'missing', go: 'documented' } },
+            { keyPath: 'go.context', shared: false, cells: { curl: 'absent', python: 'absent', go: 'documented' } },
           ],
         },
       ],
@@ -144,7 +164,7 @@ describe('polyref parity', () => {
     const result = runPolyref(['check', '--format', 'json'], site());
     expect(result.status).toBe(0);
     const messages = (JSON.parse(result.stdout) as Array<{ messages: Array<{ ruleId: string; line: number; column: number }> }>)[0]!.messages;
-    expect(messages.map(({ ruleId, line, column }) => [ruleId, line, column])).toEqual([['parity-gap', 25, 12]]);
+    expect(messages.map(({ ruleId, line, column }) => [ruleId, line, column])).toEqual([['parity-gap', 27, 12]]);
   });
 
   it('rejects an unknown format as a usage error', () => {

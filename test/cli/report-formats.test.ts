@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Log } from 'sarif';
-import { binary, makeProject, runPolyref } from '../helpers/run-cli.js';
+import { binary, makeProject, repoRoot, runPolyref } from '../helpers/run-cli.js';
 
 const widget = [
   '---',
@@ -190,14 +193,15 @@ describe('polyref check --format', () => {
     }
   }, 60_000);
 
-  it('links each problem to its rule page, under `rulesDocsUrl` when configured', () => {
+  it('links each problem to its rule page installed with polyref, never into the site checked, or under `rulesDocsUrl` when configured', () => {
     const dir = project({ 'content/widget.mdx': widget });
     const urls = (stdout: string) => (JSON.parse(stdout) as Array<{ messages: Array<{ url: string }> }>)[0]!.messages.map((message) => message.url);
-    expect(urls(runPolyref(['check', '--format', 'json'], dir).stdout)).toEqual([
-      'docs/rules/unused-description.md',
-      'docs/rules/unused-description.md',
-      'docs/rules/unresolved-description.md',
-    ]);
+    const installed = (id: string) => pathToFileURL(path.join(repoRoot, 'docs/rules', `${id}.md`)).href;
+    const links = urls(runPolyref(['check', '--format', 'json'], dir).stdout);
+    expect(links).toEqual([installed('unused-description'), installed('unused-description'), installed('unresolved-description')]);
+    for (const link of links) expect(fs.readFileSync(new URL(link), 'utf8')).toMatch(/^# (unused|unresolved)-description\n/);
+    const log = JSON.parse(runPolyref(['check', '--format', 'sarif'], dir).stdout) as Log;
+    expect(log.runs[0]!.tool.driver.rules!.find((rule) => rule.id === 'unresolved-description')!.helpUri).toBe(installed('unresolved-description'));
     const configured = project({ 'content/widget.mdx': widget, 'polyref.config.json': '{ "rulesDocsUrl": "https://docs.example.com/polyref/rules" }' });
     expect(urls(runPolyref(['check', '--format', 'json'], configured).stdout)).toEqual([
       'https://docs.example.com/polyref/rules/unused-description.md',
@@ -264,7 +268,17 @@ describe('polyref rules', () => {
       id: 'unused-suppression',
       severity: 'warn',
       summary: 'A `polyref-disable-next-line` comment must name rules that report a problem on the next line.',
-      docs: 'docs/rules/unused-suppression.md',
+      docs: pathToFileURL(path.join(repoRoot, 'docs/rules/unused-suppression.md')).href,
     });
+    for (const rule of list) expect(fs.existsSync(new URL(rule.docs)), rule.id).toBe(true);
+    const text = runPolyref(['rules'], project({})).stdout;
+    expect(text).toContain(`Each rule is documented in ${path.join(repoRoot, 'docs/rules')}${path.sep}<id>.md.`);
+  }, 60_000);
+
+  it('links the rule pages under `rulesDocsUrl` when the configuration sets it', () => {
+    const dir = project({ 'polyref.config.json': '{ "rulesDocsUrl": "https://docs.example.com/polyref/rules/" }' });
+    const list = JSON.parse(runPolyref(['rules', '--format', 'json'], dir).stdout) as Array<{ id: string; docs: string }>;
+    expect(list.find((rule) => rule.id === 'parity-gap')!.docs).toBe('https://docs.example.com/polyref/rules/parity-gap.md');
+    expect(runPolyref(['rules'], dir).stdout).toContain('Each rule is documented in https://docs.example.com/polyref/rules/<id>.md.');
   }, 60_000);
 });

@@ -37,9 +37,12 @@ const entryKeys = ['Group', 'User', 'Token', 'Widget', 'Ledger', 'Pager'];
  * A small page whose frontmatter draws keys from small pools, so that pages
  * share description key paths, entry keys and ids as real sites do (and
  * sometimes collide). `variant` changes its text without changing its shape.
+ * Half the pages have no `title`, and their first heading is a `#`, a `##` or
+ * none, so that titles come from every source a page may take one from.
  */
 export function randomPageText(random: Random, variant: number): string {
-  const lines = ['---', `title: Page ${random.int(1, 9)} v${variant}`, 'descriptions:'];
+  const title = `title: Page ${random.int(1, 9)} v${variant}`;
+  const lines = ['---', ...(random.chance(0.5) ? [title] : []), 'descriptions:'];
   for (const object of random.shuffle(objects).slice(0, random.int(1, 3))) {
     lines.push(`  ${object}:`);
     if (random.chance(0.7)) lines.push(`    self: The ${object} v${variant}.`);
@@ -59,7 +62,8 @@ export function randomPageText(random: Random, variant: number): string {
       if (random.chance(0.5)) lines.push(`        - (${random.pick(entryKeys)})`);
     }
   }
-  lines.push('---', '', `# Page v${variant}`, '', `Some text ${variant}.`, '');
+  const heading = random.pick([`# Page v${variant}`, `## Section v${variant}`, null]);
+  lines.push('---', '', ...(heading ? [heading, ''] : []), `Some text ${variant}.`, '');
   return lines.join('\n');
 }
 

@@ -56,11 +56,12 @@ export function pickFile(dir: string, random: Random, fits: (text: string) => bo
 }
 
 /** Appends words to a description-like line (a plain scalar ending in a period). */
+const descriptionLine = /^\s+(?:[a-z_]+|- [a-z_]+): [A-Z][^:#'"]*\.$/;
 const editDescription: Edit = (dir, random, step) => {
-  const file = path.join(dir, 'content', random.pick(pagesOf(dir)));
+  const file = pickFile(dir, random, (text) => text.split('\n').some((line) => descriptionLine.test(line)));
+  if (!file) return [];
   const lines = fs.readFileSync(file, 'utf8').split('\n');
-  const candidates = lines.map((line, at) => ({ line, at })).filter(({ line }) => /^\s+(?:[a-z_]+|- [a-z_]+): [A-Z][^:#'"]*\.$/.test(line));
-  if (candidates.length === 0) return [];
+  const candidates = lines.map((line, at) => ({ line, at })).filter(({ line }) => descriptionLine.test(line));
   const { line, at } = random.pick(candidates);
   lines[at] = `${line.slice(0, -1)}, edited ${step}.`;
   fs.writeFileSync(file, lines.join('\n'));
@@ -81,6 +82,41 @@ const retitle: Edit = (dir, random, step) => {
   const text = fs.readFileSync(file, 'utf8');
   if (!/^title: .*$/m.test(text)) return [];
   fs.writeFileSync(file, text.replace(/^title: (.*)$/m, (_line, title: string) => `title: ${title.replace(/ \(\d+\)$/, '')} (${step})`));
+  return [file];
+};
+
+/** Takes a page's `title` away: its navigation link, else its first heading, names it now. */
+const untitle: Edit = (dir, random) => {
+  const files = pagesOf(dir)
+    .filter((name) => !path.basename(name).startsWith('_'))
+    .map((name) => path.join(dir, 'content', name))
+    .filter((file) => /^title: .*\n/m.test(fs.readFileSync(file, 'utf8')));
+  if (files.length === 0) return [];
+  const file = random.pick(files);
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^title: .*\n/m, ''));
+  return [file];
+};
+
+/** Renames a link of the navigation: the page it names takes that title where it has none of its own. */
+const renameNavigationLink: Edit = (dir, random, step) => {
+  const file = path.join(dir, 'content', 'reference', '_navigation.mdx');
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const links = lines.map((line, at) => ({ line, at })).filter(({ line }) => /^\s+- title: /.test(line));
+  const { line, at } = random.pick(links);
+  lines[at] = `${line.replace(/ \(\d+\)$/, '')} (${step})`;
+  fs.writeFileSync(file, lines.join('\n'));
+  return [file];
+};
+
+/** Rewrites a page's first heading, at another level: it names the page when nothing else does. */
+const editHeading: Edit = (dir, random, step) => {
+  const bodyStart = (text: string) => (text.startsWith('---\n') ? text.indexOf('\n---\n', 3) + 5 : 0);
+  const file = pickFile(dir, random, (text) => /^#{1,2} .+$/m.test(text.slice(bodyStart(text))));
+  if (!file) return [];
+  const text = fs.readFileSync(file, 'utf8');
+  const end = bodyStart(text);
+  const body = text.slice(end).replace(/^#{1,2} .+$/m, `${random.pick(['#', '##'])} Heading ${step}`);
+  fs.writeFileSync(file, text.slice(0, end) + body);
   return [file];
 };
 
@@ -184,6 +220,9 @@ export const edits: Array<[Edit, number]> = [
   [editDescription, 6],
   [shiftLines, 2],
   [retitle, 2],
+  [untitle, 2],
+  [renameNavigationLink, 2],
+  [editHeading, 2],
   [addPage, 2],
   [removeAddedPage, 2],
   [editExample, 2],

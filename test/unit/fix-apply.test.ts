@@ -94,16 +94,16 @@ function project(files: Record<string, string | Buffer>) {
   return created.dir;
 }
 
-function fix(dir: string) {
+async function fix(dir: string) {
   const config = loadConfig({ cwd: dir, ruleIds });
-  return applyFindingFixes(runCheck(config, { paths: [] }));
+  return applyFindingFixes(await runCheck(config, { paths: [] }));
 }
 
 describe('check --fix on files', () => {
-  it('changes only the text inside the parentheses and the spaces of a key, byte for byte, through a BOM and CRLF', () => {
+  it('changes only the text inside the parentheses and the spaces of a key, byte for byte, through a BOM and CRLF', async () => {
     const original = Buffer.concat([bom, Buffer.from(widgetLines.join('\r\n'), 'utf8')]);
     const dir = project({ 'content/widget.mdx': original });
-    const outcomes = fix(dir);
+    const outcomes = await fix(dir);
     const expected = Buffer.concat([
       bom,
       Buffer.from(
@@ -132,44 +132,44 @@ describe('check --fix on files', () => {
     ]);
   });
 
-  it('changes nothing the second time', () => {
+  it('changes nothing the second time', async () => {
     const dir = project({ 'content/widget.mdx': widgetLines.join('\n') });
-    fix(dir);
+    await fix(dir);
     const once = fs.readFileSync(path.join(dir, 'content/widget.mdx'));
-    expect(fix(dir)).toEqual([]);
+    expect(await fix(dir)).toEqual([]);
     expect(fs.readFileSync(path.join(dir, 'content/widget.mdx')).equals(once)).toBe(true);
   });
 
-  it('never writes a file that changed on disk since it was read', () => {
+  it('never writes a file that changed on disk since it was read', async () => {
     const dir = project({ 'content/widget.mdx': widgetLines.join('\n') });
     const config = loadConfig({ cwd: dir, ruleIds });
-    const results = runCheck(config, { paths: [] });
+    const results = await runCheck(config, { paths: [] });
     const edited = `${widgetLines.join('\n')}Edited meanwhile.\n`;
     fs.writeFileSync(path.join(dir, 'content/widget.mdx'), edited);
     expect(applyFindingFixes(results).map((outcome) => outcome.result)).toEqual([{ status: 'changed-on-disk' }]);
     expect(fs.readFileSync(path.join(dir, 'content/widget.mdx'), 'utf8')).toBe(edited);
   });
 
-  it('leaves a file with an MDX or YAML syntax error as it is', () => {
+  it('leaves a file with an MDX or YAML syntax error as it is', async () => {
     const mdxError = `${widgetLines.join('\n')}\n<Callout>never closed\n`;
     const yamlError = widgetLines.join('\n').replace('title: Widget', 'title: [Widget');
     const dir = project({ 'content/a.mdx': mdxError, 'content/b.mdx': yamlError });
-    expect(fix(dir)).toEqual([]);
+    expect(await fix(dir)).toEqual([]);
     expect(fs.readFileSync(path.join(dir, 'content/a.mdx'), 'utf8')).toBe(mdxError);
     expect(fs.readFileSync(path.join(dir, 'content/b.mdx'), 'utf8')).toBe(yamlError);
   });
 
-  it('does not pick between several candidates', () => {
+  it('does not pick between several candidates', async () => {
     const page = '---\ndescriptions:\n  w:\n    ab: A.\n    ac: C.\nreference:\n  curl:\n    - key: W\n      properties:\n        - key: x\n          type: t\n          description: (w.a)\n        - key: y\n          type: t\n          description: (w.ab)\n        - key: z\n          type: t\n          description: (w.ac)\n---\n';
     const dir = project({ 'content/w.mdx': page });
-    expect(fix(dir)).toEqual([]);
+    expect(await fix(dir)).toEqual([]);
     expect(fs.readFileSync(path.join(dir, 'content/w.mdx'), 'utf8')).toBe(page);
   });
 
-  it('does not trim a key whose trimmed name another key already has', () => {
+  it('does not trim a key whose trimmed name another key already has', async () => {
     const page = "---\ndescriptions:\n  w:\n    id: One.\n    'id ': Two.\nreference:\n  curl:\n    - key: W\n      properties:\n        - key: id\n          type: t\n          description: (w.id)\n---\n";
     const dir = project({ 'content/w.mdx': page });
-    expect(fix(dir)).toEqual([]);
+    expect(await fix(dir)).toEqual([]);
     expect(fs.readFileSync(path.join(dir, 'content/w.mdx'), 'utf8')).toBe(page);
   });
 });

@@ -75,7 +75,21 @@ describe('IncrementalBuild', () => {
       expectSameFiles(asBuffers(build.output), cleanFiles, when);
     }
     // The sequence changed files with every kind of edit.
-    expect([...seen].sort()).toEqual(expect.arrayContaining(['addPage', 'breakReference', 'editDescription', 'editExample', 'editNavigation', 'editTemplate', 'retitle', 'shiftLines']));
+    expect([...seen].sort()).toEqual(
+      expect.arrayContaining([
+        'addPage',
+        'breakReference',
+        'editDescription',
+        'editExample',
+        'editHeading',
+        'editNavigation',
+        'editTemplate',
+        'renameNavigationLink',
+        'retitle',
+        'shiftLines',
+        'untitle',
+      ]),
+    );
   }, 600_000);
 });
 
@@ -132,6 +146,38 @@ describe('IncrementalBuild navigation file', () => {
       expect(after).not.toContain('List Directory Users');
       expect((await runBuild(configOf(dir))).written).not.toBeNull();
       expect(after).toBe(fs.readFileSync(path.join(dir, 'out', navigationFile), 'utf8'));
+    });
+  }, 120_000);
+});
+
+describe('IncrementalBuild page titles', () => {
+  it('renders a page again when the navigation link that names it is renamed, and the folder tree when a heading that names a page changes', async () => {
+    await withIncrementalBuild(async (dir, build) => {
+      const page = path.join(dir, 'content/reference/directory-sync/directory/delete.mdx');
+      fs.writeFileSync(page, fs.readFileSync(page, 'utf8').replace('title: Delete a Directory\n', '').replace('# Delete a Directory', '## Deleting'));
+      const guide = path.join(dir, 'content/guides/start.mdx');
+      fs.mkdirSync(path.dirname(guide));
+      fs.writeFileSync(guide, '## Getting started\n\nFirst steps.\n');
+      expect((await build.update([page, guide])).ok).toBe(true);
+      const title = (url: string) => /<title>(.*?) · /.exec(String(build.file(`${url.slice(1)}/index.html`)))?.[1];
+      expect(title('/reference/directory-sync/directory/delete')).toBe('Delete a Directory');
+      expect(title('/guides/start')).toBe('Getting started');
+
+      const navigation = path.join(dir, 'content/reference/_navigation.mdx');
+      fs.writeFileSync(navigation, fs.readFileSync(navigation, 'utf8').replace('title: Delete a Directory', 'title: Remove a Directory'));
+      const renamed = await build.update([navigation]);
+      expect(renamed.rendered).toContain('/reference/directory-sync/directory/delete');
+      expect(title('/reference/directory-sync/directory/delete')).toBe('Remove a Directory');
+
+      // The guide is in no navigation file: the folder tree names it, on every page that shows the tree.
+      fs.writeFileSync(guide, '## First steps\n\nFirst steps.\n');
+      const retitled = await build.update([guide]);
+      expect(retitled.rendered).toEqual(expect.arrayContaining(['/', '/guides/start']));
+      expect(title('/guides/start')).toBe('First steps');
+      expect(String(build.file('index.html'))).toContain('First steps');
+
+      expect((await runBuild(configOf(dir))).written).not.toBeNull();
+      expectSameFiles(asBuffers(build.output), readTree(path.join(dir, 'out')), 'after the titles changed');
     });
   }, 120_000);
 });

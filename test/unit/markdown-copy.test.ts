@@ -169,6 +169,34 @@ beforeAll(() => {
   ].join('\n');
   fs.mkdirSync(path.join(folder, 'content', 'reference', 'widget'), { recursive: true });
   fs.writeFileSync(path.join(folder, 'content', 'reference', 'widget', 'index.mdx'), page);
+  fs.writeFileSync(
+    path.join(folder, 'content', 'elements.mdx'),
+    [
+      '# Elements',
+      '',
+      'A <code>name</code>, <strong onClick="x()">always</strong> set.<br />See <a href="/reference/widget" style="color: red">the widget</a>.',
+      '',
+      '<details open>',
+      '<summary>More about <em>widgets</em></summary>',
+      '',
+      '- one <kbd>K</kbd>',
+      '- two',
+      '</details>',
+      '',
+      '<img src="/logo.png" alt="Logo" onerror="x()" />',
+      '',
+      '<table>',
+      '  <tr><td>cell</td></tr>',
+      '</table>',
+      '',
+      '<Callout>',
+      '<td>A cell outside a table</td> <a href="javascript:x()">is text</a>',
+      '</Callout>',
+      '',
+      '<iframe src="https://e.com" />',
+      '',
+    ].join('\n'),
+  );
   fs.writeFileSync(path.join(folder, 'polyref.config.json'), JSON.stringify({ basePath, languages: [{ id: 'curl', label: 'cURL' }, { id: 'python', label: 'Python' }] }));
   const config = loadConfig({ cwd: folder, ruleIds });
   site = loadSite(config, { keepTrees: true, cache: false });
@@ -287,6 +315,41 @@ describe('shared nodes', () => {
 });
 
 describe('page copies', () => {
+  it('show HTML elements as the page does, sanitized, around their content in Markdown, and leave out unsafe ones', () => {
+    const page = site.index.pages.find((candidate) => candidate.url === '/elements')!;
+    expect(pageMarkdown(page, site)).toBe(
+      [
+        '# Elements',
+        '',
+        'A <code>name</code>, <strong>always</strong> set.<br>See <a href="/docs/reference/widget">the widget</a>.',
+        '',
+        '<details open>',
+        '',
+        '<summary>More about <em>widgets</em></summary>',
+        '',
+        '- one <kbd>K</kbd>',
+        '- two',
+        '',
+        '</details>',
+        '',
+        '<img src="/docs/logo.png" alt="Logo">',
+        '',
+        '<table>',
+        '',
+        '<tr><td>cell</td></tr>',
+        '',
+        '</table>',
+        '',
+        '> **Note:**',
+        '>',
+        '> A cell outside a table',
+        '>',
+        '> <a>is text</a>',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('equal an unshared serialisation of the same tree, with descriptions at the top level, in a callout and in a list item', () => {
     const page = site.index.pages.find((candidate) => candidate.url === '/reference/widget')!;
     const tree = pageMarkdownTree(page, site);

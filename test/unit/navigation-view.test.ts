@@ -65,7 +65,7 @@ afterAll(() => {
 
 function viewOf(url: string, of: Site = site) {
   const page = of.index.pagesByUrl.get(url)!;
-  return navigationView(page, of.index, of.config.basePath, folderTree(of.index.pages, of.index.navigation));
+  return navigationView(page, of.index, of.config.basePath, folderTree(of.index));
 }
 
 /** Each item as `title [open] [current] [folded as id]`, its listed links below it. */
@@ -141,7 +141,7 @@ describe('navigationView', () => {
 
 describe('navigationFiles', () => {
   function filesOf(of: Site, using = templates): Map<string, NavigationFileContent> {
-    const files = navigationFiles(of, folderTree(of.index.pages, of.index.navigation), using);
+    const files = navigationFiles(of, folderTree(of.index), using);
     return new Map(files.map((file) => [file.path, JSON.parse(String(file.content)) as NavigationFileContent]));
   }
 
@@ -186,8 +186,8 @@ describe('navigationFiles', () => {
   });
 
   it('stands the folder tree in for a root without `_navigation.mdx`, and is byte-identical across builds', () => {
-    const first = navigationFiles(site, folderTree(site.index.pages, site.index.navigation), templates);
-    const again = navigationFiles(site, folderTree(site.index.pages, site.index.navigation), templates);
+    const first = navigationFiles(site, folderTree(site.index), templates);
+    const again = navigationFiles(site, folderTree(site.index), templates);
     expect(again).toEqual(first);
     const root = JSON.parse(String(first[0]!.content)) as NavigationFileContent;
     // The folder `ref` shows its navigation: a heading, then its sections under the same ids as in a page of the root.

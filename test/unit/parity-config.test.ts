@@ -16,23 +16,35 @@ function load(json: string) {
 }
 
 describe('`parity` in polyref.config.json', () => {
-  it('defaults to no exemptions', () => {
-    expect(load('{}').parity).toEqual({ ignore: [] });
+  it('defaults to no exemptions, and to a strict majority for what is expected of every language', () => {
+    expect(load('{}').parity).toEqual({ ignore: [], minShare: 0.5 });
   });
 
-  it('reads exemptions, for every language when none are named', () => {
-    const config = load('{ "parity": { "ignore": [{ "keyPath": "directory_group.object", "languages": ["curl", "python"] }, { "keyPath": "*.object" }] } }');
+  it('reads `minShare`, a fraction from 0 to 1', () => {
+    expect(load('{ "parity": { "minShare": 0 } }').parity).toEqual({ ignore: [], minShare: 0 });
+    expect(load('{ "parity": { "minShare": 0.75, "ignore": [] } }').parity.minShare).toBe(0.75);
+  });
+
+  it('reads exemptions of key paths and of entries, for every language when none are named', () => {
+    const config = load('{ "parity": { "ignore": [{ "keyPath": "directory_group.object", "languages": ["curl", "python"] }, { "keyPath": "*.object" }, { "id": "*", "languages": ["go"] }] } }');
     expect(config.parity.ignore).toEqual([
       { keyPath: 'directory_group.object', languages: ['curl', 'python'] },
       { keyPath: '*.object', languages: null },
+      { id: '*', languages: ['go'] },
     ]);
   });
 
   it.each([
-    ['{ "parity": [] }', '`parity` must be `{ "ignore": [...] }`'],
-    ['{ "parity": { "exempt": [] } }', '`parity` must be `{ "ignore": [...] }`'],
+    ['{ "parity": [] }', '`parity` must be `{ "ignore": [...], "minShare": 0.5 }`'],
+    ['{ "parity": { "exempt": [] } }', '`parity` must be `{ "ignore": [...], "minShare": 0.5 }`'],
+    ['{ "parity": { "minShare": "most" } }', '`parity.minShare` must be a fraction from 0 to 1'],
+    ['{ "parity": { "minShare": 1.5 } }', '`parity.minShare` must be a fraction from 0 to 1'],
+    ['{ "parity": { "minShare": -0.1 } }', '`parity.minShare` must be a fraction from 0 to 1'],
     ['{ "parity": { "ignore": {} } }', '`parity.ignore` must be a list'],
     ['{ "parity": { "ignore": [{ "path": "a.b" }] } }', '`parity.ignore[0]` must be'],
+    ['{ "parity": { "ignore": [{ "keyPath": "a.b", "id": "a" }] } }', '`parity.ignore[0]` must be'],
+    ['{ "parity": { "ignore": [{ "languages": ["curl"] }] } }', '`parity.ignore[0]` must be'],
+    ['{ "parity": { "ignore": [{ "id": "a b" }] } }', '`parity.ignore[0]`.id must be an entry id'],
     ['{ "parity": { "ignore": [{ "keyPath": "a..b" }] } }', '`parity.ignore[0]`.keyPath must be a key path'],
     ['{ "parity": { "ignore": [{ "keyPath": "a b" }] } }', '`parity.ignore[0]`.keyPath must be a key path'],
     ['{ "parity": { "ignore": [{ "keyPath": "a", "languages": [] }] } }', '`parity.ignore[0]`.languages must be a non-empty list'],

@@ -11,6 +11,7 @@ import { checkFiles } from '../helpers/site.js';
 const languages = [
   { id: 'curl', label: 'cURL' },
   { id: 'python', label: 'Python' },
+  { id: 'go', label: 'Go' },
 ];
 
 const widget = `---
@@ -20,6 +21,8 @@ descriptions:
     self: A widget.
     id: Id.
     color: Color.
+  go:
+    context: The context of the call.
 reference:
   curl:
     - key: widget
@@ -40,6 +43,20 @@ reference:
         - key: id
           type: str
           description: (widget.id)
+  go:
+    - key: Widget
+      id: widget
+      url: /widget
+      properties:
+        - key: Ctx
+          type: context.Context
+          description: (go.context)
+        - key: ID
+          type: string
+          description: (widget.id)
+        - key: Color
+          type: string
+          description: (widget.color)
 ---
 
 # Widget
@@ -64,15 +81,28 @@ describe('the coverage page', () => {
     const html = files[0]!.content;
     expect(html).toMatch(/^<!doctype html>/i);
     expect(html).toContain('<h1>Language coverage</h1>');
-    expect(html).toContain('<tr><th scope="row">cURL</th><td>100.0%</td><td>2</td><td>0</td><td>0</td></tr>');
-    expect(html).toContain('<tr><th scope="row">Python</th><td class="parity-missing">50.0%</td><td>1</td><td class="parity-missing">1</td><td>0</td></tr>');
+    expect(html).toContain('<tr><th scope="row">cURL</th><td>100.0%</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>');
+    expect(html).toContain(
+      '<tr><th scope="row">Python</th><td class="parity-missing">50.0%</td><td>1</td><td class="parity-missing">1</td><td>0</td><td>0</td><td>0</td></tr>',
+    );
+    expect(html).toContain('<tr><th scope="row">Go</th><td>100.0%</td><td>2</td><td>0</td><td>0</td><td>1</td><td>0</td></tr>');
     expect(html).toContain('<section class="coverage-entry" id="widget">');
     // The page title is text, escaped; the link to the entry's page carries the base path.
     expect(html).toContain('Documented on <a href="/docs/widget">Widget &lt;b&gt;</a>.');
-    const row = (keyPath: string) => new RegExp(`<tr><th scope="row"><code>${keyPath.replace('.', '\\.')}</code></th>(.*?)</tr>`).exec(html)?.[1];
+    const row = (keyPath: string) => new RegExp(`<tr[^>]*><th scope="row"><code>${keyPath.replace('.', '\\.')}</code></th>(.*?)</tr>`).exec(html)?.[1];
     const states = (cells: string | undefined) => [...(cells ?? '').matchAll(/class="parity-([a-z-]+)"/g)].map((match) => match[1]);
-    expect(states(row('widget.id'))).toEqual(['documented', 'documented']);
-    expect(states(row('widget.color'))).toEqual(['documented', 'missing']);
+    expect(states(row('widget.id'))).toEqual(['documented', 'documented', 'documented']);
+    expect(states(row('widget.color'))).toEqual(['documented', 'missing', 'documented']);
+    // A key path only Go documents is shown, set apart, and is no gap of the others.
+    expect(html).toContain('<tr class="parity-unshared"><th scope="row"><code>go.context</code></th>');
+    expect(states(row('go.context'))).toEqual(['absent', 'absent', 'documented']);
+  });
+
+  it('names the languages that lack an entry most languages have', () => {
+    const site = siteOf({ 'content/widget.mdx': widget }, { languages: [...languages, { id: 'java', label: 'Java' }, { id: 'ruby', label: 'Ruby' }] });
+    const html = coverageFiles(site, new Templates(findTemplates(null)))[0]!.content;
+    expect(html).toContain('<p class="parity-missing-entry">No entry in Java and Ruby, which most languages have.</p>');
+    expect(html).toContain('<tr><th scope="row">Java</th><td>n/a</td><td>0</td><td>0</td><td>0</td><td>0</td><td class="parity-missing">1</td></tr>');
   });
 
   it('gives way to a page of the content at /coverage', () => {

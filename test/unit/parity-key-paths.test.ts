@@ -3,13 +3,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: the generator is plain JavaScript without declarations.
 import { generateSite } from '../../bench/generate.js';
-import { shownKeyPaths } from '../../src/check/parity.js';
+import { shownKeyPaths } from '../../src/check/parity-rows.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { Located } from '../../src/index/site-index.js';
 import type { Entry } from '../../src/model/types.js';
 import type { Site } from '../../src/model/site.js';
 import { loadSite } from '../../src/pipeline/load-site.js';
-import { resolveEntry, unwrapped, type ResolvedItem } from '../../src/render/resolved-entry.js';
+import { resolveEntry, unwrapped, type ResolvedItem } from '../../src/resolve/resolved-entry.js';
 import { makeProject, repoRoot } from '../helpers/run-cli.js';
 
 const cleanups: Array<() => void> = [];

@@ -30,7 +30,9 @@ describe('parsePage', () => {
       ].join('\n'),
     );
     expect(page.diagnostics).toEqual([]);
-    expect(page.title).toBe('Group');
+    // `title` is the frontmatter's; the index names the page by its heading (see page-titles).
+    expect(page.title).toBeNull();
+    expect(page.headings).toEqual([{ depth: 1, text: 'Group' }]);
     expect(page.descriptions.map((definition) => [definition.keyPath, definition.markdown, definition.place.line])).toEqual([
       ['group', 'The group.', 3],
       ['group.id', 'Id.', 5],
@@ -78,6 +80,57 @@ describe('parsePage', () => {
     const page = parse(`---\n${levels.join('\n')}\n---\n`);
     expect(page.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual(['frontmatter-syntax']);
     expect(page.diagnostics[0]!.message).toContain('alias');
+  });
+
+  it('takes a lowercase tag for an HTML element, not a component, and reports only those that cannot be shown safely', () => {
+    const body = [
+      '---',
+      'title: T',
+      '---',
+      'A <code>name</code>, <ui.Badge /> and <br /> <Callout>x</Callout>.',
+      '',
+      '<details open>',
+      '<summary>More</summary>',
+      '<Callout>Inside</Callout>',
+      '</details>',
+      '',
+      'Then <script src="x.js"></script> and <img src={url} />.',
+      '',
+      '<my-widget />',
+    ].join('\n');
+    const page = parse(body);
+    expect(page.components.map((component) => [component.name, component.parent])).toEqual([
+      ['ui.Badge', null],
+      ['Callout', null],
+      ['Callout', null],
+    ]);
+    expect(page.diagnostics).toEqual([
+      {
+        ruleId: 'unsafe-html',
+        message: 'Unexpected HTML element `<script>`, expected one that is safe to show, such as `<div>`, `<details>` or `<img>`',
+        place: { line: 11, column: 6, endLine: 11, endColumn: 34 },
+      },
+      {
+        ruleId: 'mdx-unsupported',
+        message: 'Unexpected expression `src={url}` on `<img>`, expected a quoted value such as `src="…"`',
+        place: { line: 11, column: 44, endLine: 11, endColumn: 53 },
+      },
+      {
+        ruleId: 'unsafe-html',
+        message: 'Unexpected HTML element `<my-widget>`, expected one that is safe to show, such as `<div>`, `<details>` or `<img>`',
+        place: { line: 13, column: 1, endLine: 13, endColumn: 14 },
+      },
+    ]);
+  });
+
+  it('keeps for rendering a tree without unsafe elements, where a paragraph of only tags is those tags, as MDX unravels it', () => {
+    const page = parse('<details>\n<summary>More</summary>\n\nText <iframe src="x" /> here.\n</details>\n\n<script>x</script>\n', true);
+    const shape = (node: { type: string; name?: string | null; children?: unknown[] }): unknown => [
+      node.name ?? node.type,
+      ...(node.children ?? []).map((child) => shape(child as typeof node)),
+    ];
+    expect(page.tree && shape(page.tree)).toEqual(['root', ['details', ['summary', ['text']], ['paragraph', ['text'], ['text']]]]);
+    expect(page.tree?.children[0]).toMatchObject({ type: 'mdxJsxFlowElement', children: [{ type: 'mdxJsxFlowElement', name: 'summary' }, { type: 'paragraph' }] });
   });
 
   it('drops positions from a tree kept for rendering', () => {

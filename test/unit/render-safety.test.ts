@@ -74,4 +74,20 @@ describe('urls', () => {
     expect(withBasePath('x', '/docs/')).toBe('x');
     expect(withBasePath('/x', '/')).toBe('/x');
   });
+
+  it('adds the base path once to a link written with it', () => {
+    for (const url of ['/docs/x', '/docs/', '/docs', '/docs?lang=go', '/docs#top', '/docs/x/y#z']) {
+      expect(withBasePath(url, '/docs/'), url).toBe(url);
+    }
+    expect(withBasePath('/api/v2/x', '/api/v2/')).toBe('/api/v2/x');
+    expect(withBasePath('/api/v2', '/api/v2/')).toBe('/api/v2');
+  });
+
+  it('adds the base path to a link that only starts with the same letters', () => {
+    expect(withBasePath('/docsearch', '/docs/')).toBe('/docs/docsearch');
+    expect(withBasePath('/docs-old/x', '/docs/')).toBe('/docs/docs-old/x');
+    expect(withBasePath('/doc', '/docs/')).toBe('/docs/doc');
+    expect(withBasePath('/api/v2x', '/api/v2/')).toBe('/api/v2/api/v2x');
+    expect(withBasePath('/api/x', '/api/v2/')).toBe('/api/v2/api/x');
+  });
 });

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import AjvDraft04 from 'ajv-draft-04';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +13,7 @@ import { SourceLines } from '../../src/load/source-lines.js';
 import { codeFrame } from '../../src/report/code-frame.js';
 import { reporters } from '../../src/report/reporters.js';
 import { toVFiles } from '../../src/report/to-vfiles.js';
+import { repoRoot } from '../helpers/run-cli.js';
 
 const require = createRequire(import.meta.url);
 const sarifSchema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
@@ -141,7 +144,7 @@ describe('json', () => {
       endLine: 9,
       endColumn: 33,
       suggestions: ['widget.color'],
-      url: 'docs/rules/unresolved-description.md',
+      url: pathToFileURL(path.join(repoRoot, 'docs/rules/unresolved-description.md')).href,
     });
   });
 });
@@ -203,10 +206,13 @@ describe('sarif', () => {
     ]);
   });
 
-  it('leaves out `helpUri` without a configured absolute base, as SARIF wants absolute URIs', () => {
-    const unlinked = JSON.parse(reporters.sarif.format(toVFiles(results, '/site'), { color: false })) as Log;
-    expect(validate(unlinked)).toBe(true);
-    expect(unlinked.runs[0]!.tool.driver.rules!.every((rule) => rule.helpUri === undefined && rule.help?.text === rule.shortDescription?.text)).toBe(true);
+  it('links, without a configured base, the page installed with polyref by an absolute `file:` URI, as SARIF wants', () => {
+    const installed = JSON.parse(reporters.sarif.format(toVFiles(results, '/site'), { color: false })) as Log;
+    expect(validate(installed)).toBe(true);
+    for (const rule of installed.runs[0]!.tool.driver.rules!) {
+      expect(rule.helpUri).toBe(pathToFileURL(path.join(repoRoot, 'docs/rules', `${rule.id}.md`)).href);
+      expect(fs.existsSync(new URL(rule.helpUri!)), rule.id).toBe(true);
+    }
   });
 
   it('percent-encodes file paths', () => {
@@ -233,7 +239,7 @@ describe('junit', () => {
     expect(cases.map((testCase) => testCase.attributes.name)).toEqual(['unused-description at 5:5', 'unresolved-description at 9:20']);
     const [failure] = elements(cases[1]!, 'failure');
     expect(failure!.attributes).toEqual({ type: 'unresolved-description', message: unresolved.message });
-    expect(textOf(failure!)).toBe(`content/widget.mdx:9:20: ${unresolved.message} (unresolved-description)\ndocs/rules/unresolved-description.md`);
+    expect(textOf(failure!)).toBe(`content/widget.mdx:9:20: ${unresolved.message} (unresolved-description)\n${pathToFileURL(path.join(repoRoot, 'docs/rules/unresolved-description.md')).href}`);
     expect(elements(cases[0]!, 'failure')).toEqual([]);
     expect(textOf(elements(cases[0]!, 'system-out')[0]!)).toContain('content/widget.mdx:5:5: Unexpected unused description');
   });

@@ -5,9 +5,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../src/check/rules/index.js';
-import { checkPage } from '../../src/check/run-checks.js';
 import { loadConfig } from '../../src/config/config.js';
-import { loadSite } from '../../src/pipeline/load-site.js';
+import { runCheck } from '../../src/pipeline/check.js';
 import { makeProject, repoRoot } from '../helpers/run-cli.js';
 
 const docsFolder = path.join(repoRoot, 'docs/rules');
@@ -50,17 +49,17 @@ function projectFiles(nodes: RootContent[]): Record<string, string> {
   return files;
 }
 
-/** Every problem of the example project, as the docs print them: `file:line:column  message`. */
-function check(files: Record<string, string>): Array<{ ruleId: string; severity: string; line: string }> {
+/** Every problem of the example project, in any file, as the docs print them: `file:line:column  message`. */
+async function check(files: Record<string, string>): Promise<Array<{ ruleId: string; severity: string; line: string }>> {
   const project = makeProject({ 'content/.keep': '', ...files });
   try {
     const config = loadConfig({ cwd: project.dir });
-    const site = loadSite(config, { keepTrees: false });
-    return site.index.pages.flatMap((page) =>
-      checkPage(page, site).map((finding) => ({
+    const results = await runCheck(config, { paths: [] });
+    return results.flatMap(({ file, findings }) =>
+      findings.map((finding) => ({
         ruleId: finding.ruleId,
         severity: finding.severity,
-        line: `${path.relative(project.dir, page.file).split(path.sep).join('/')}:${finding.place.line}:${finding.place.column}  ${finding.message}`,
+        line: `${path.relative(project.dir, file).split(path.sep).join('/')}:${finding.place.line}:${finding.place.column}  ${finding.message}`,
       })),
     );
   } finally {
@@ -103,9 +102,9 @@ describe('rule documentation', () => {
         return;
       }
 
-      it('has a bad example that polyref reports exactly as the page says', () => {
+      it('has a bad example that polyref reports exactly as the page says', async () => {
         expect(Object.keys(bad).length, 'code blocks with title="content/…" under ## Bad').toBeGreaterThan(0);
-        const reported = check(bad).filter((finding) => finding.ruleId === rule.id).map((finding) => finding.line);
+        const reported = (await check(bad)).filter((finding) => finding.ruleId === rule.id).map((finding) => finding.line);
         const printed = doc.sections
           .get('Bad')!
           .filter((node): node is Code => node.type === 'code' && node.lang === 'text')
@@ -114,8 +113,8 @@ describe('rule documentation', () => {
         expect(printed, 'the ```text block under ## Bad, one `file:line:column  message` line per problem').toEqual(reported);
       });
 
-      it('has a good example without this problem or any error', () => {
-        const problems = check(good).filter((finding) => finding.ruleId === rule.id || finding.severity === 'error');
+      it('has a good example without this problem or any error', async () => {
+        const problems = (await check(good)).filter((finding) => finding.ruleId === rule.id || finding.severity === 'error');
         expect(problems.map((finding) => finding.line)).toEqual([]);
       });
     });

@@ -1,6 +1,9 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { reporters } from '../../src/report/reporters.js';
 import { toVFiles } from '../../src/report/to-vfiles.js';
+import { repoRoot } from '../helpers/run-cli.js';
 
 const results = [
   {
@@ -30,7 +33,7 @@ describe('reporters', () => {
       {
         filePath: 'content/a,b.mdx',
         messages: [
-          { ruleId: 'unused-description', severity: 1, message: 'Line one\nline two: 100%', line: 3, column: 5, endLine: 3, endColumn: 9, suggestions: [], url: 'docs/rules/unused-description.md' },
+          { ruleId: 'unused-description', severity: 1, message: 'Line one\nline two: 100%', line: 3, column: 5, endLine: 3, endColumn: 9, suggestions: [], url: pathToFileURL(path.join(repoRoot, 'docs/rules/unused-description.md')).href },
         ],
         errorCount: 0,
         warningCount: 1,

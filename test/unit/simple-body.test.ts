@@ -201,6 +201,10 @@ describe('simple bodies', () => {
       '\nTitle\n=====\n',
       '\nMail a@b.co\n',
       '\n  ```\n[a](/b)\n  ```\n',
+      '\n<details>\n<summary>More</summary>\n</details>\n',
+      '\n<br />\n',
+      '\nA <code>name</code> field.\n',
+      '\n<Callout>\n<div>Text</div>\n</Callout>\n',
     ]) {
       expect(readSimpleBody(text, 1), text).toBeNull();
     }

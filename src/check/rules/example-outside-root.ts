@@ -8,7 +8,7 @@ export const exampleOutsideRoot: Rule = {
   check({ page, site, report }) {
     for (const { file, place } of exampleFiles(page)) {
       if (site.examples.lookup(file).kind !== 'outside') continue;
-      report(`Unexpected \`file\` \`${file}\` outside the examples root, expected a folder name such as \`directory-group\``, place);
+      report(`Unexpected \`file\` \`${file}\` outside the examples root, expected the name of a folder inside it`, place);
     }
   },
 };

@@ -2,7 +2,7 @@ import type { RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { Site } from '../../model/site.js';
 import type { ParsedPage } from '../../model/types.js';
 import type { CodeBlockContent } from '../code-block-content.js';
-import { resolveEntry, unwrapped, type ResolvedEntry, type ResolvedItem } from '../resolved-entry.js';
+import { resolveEntry, unwrapped, type ResolvedEntry, type ResolvedItem } from '../../resolve/resolved-entry.js';
 import { withBasePath } from '../sanitize.js';
 import { copyDescription } from './descriptions.js';
 import { caption, codeCell, codeHeading, labels, linkedCodeCell, paragraph, text, textCell, textHeading, type Depth } from './shared-nodes.js';

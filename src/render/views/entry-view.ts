@@ -1,6 +1,6 @@
 import type { Located } from '../../index/site-index.js';
 import type { Entry } from '../../model/types.js';
-import { resolveEntry, unwrapped, type ResolvedDescription, type ResolvedEntry, type ResolvedItem } from '../resolved-entry.js';
+import { resolveEntry, unwrapped, type ResolvedDescription, type ResolvedEntry, type ResolvedItem } from '../../resolve/resolved-entry.js';
 import { withBasePath } from '../sanitize.js';
 import { uniqueId, type RenderContext } from './render-context.js';
 

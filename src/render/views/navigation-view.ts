@@ -1,4 +1,5 @@
 import path from 'node:path/posix';
+import { titleFromUrl } from '../../index/page-titles.js';
 import type { SiteIndex } from '../../index/site-index.js';
 import type { NavigationLink, ParsedPage } from '../../model/types.js';
 import { withBasePath } from '../sanitize.js';
@@ -208,14 +209,14 @@ function stripFragment(url: string): string {
  * A folder with its own `_navigation.mdx` shows that navigation instead, so
  * pages above it (the home page) list its pages as its own pages do.
  */
-export function folderTree(pages: ParsedPage[], navigation: SiteIndex['navigation'] = new Map()): NavigationLink[] {
+export function folderTree({ pages, navigation, titles }: Pick<SiteIndex, 'pages' | 'navigation' | 'titles'>): NavigationLink[] {
   const root: NavigationLink = { title: '', url: '/', links: [], place: { line: 1, column: 1, endLine: 1, endColumn: 1 } };
   const byUrl = new Map<string, NavigationLink>([['/', root]]);
   const ensure = (url: string): NavigationLink => {
     let node = byUrl.get(url);
     if (node) return node;
     const parent = ensure(path.dirname(url));
-    node = { title: titleFromSegment(path.basename(url)), url: '', links: [], place: root.place };
+    node = { title: titleFromUrl(url), url: '', links: [], place: root.place };
     parent.links.push(node);
     byUrl.set(url, node);
     return node;
@@ -224,7 +225,7 @@ export function folderTree(pages: ParsedPage[], navigation: SiteIndex['navigatio
     if (page.kind !== 'page' || page.url === '/') continue;
     const node = ensure(page.url);
     node.url = page.url;
-    node.title = page.title ?? node.title;
+    node.title = titles.get(page.url) ?? node.title;
   }
   const folders = [...navigation.keys()].filter((folder) => folder !== '').sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
   for (const folder of folders) {
@@ -235,9 +236,4 @@ export function folderTree(pages: ParsedPage[], navigation: SiteIndex['navigatio
     if (found.value.title) node.title = found.value.title;
   }
   return root.links;
-}
-
-function titleFromSegment(segment: string): string {
-  const words = segment.replace(/[-_]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

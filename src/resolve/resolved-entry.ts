@@ -1,8 +1,9 @@
 import { entryAnchor, entryReferenceAnchor, propertyAnchor } from '../index/anchors.js';
 import type { Located, SiteIndex } from '../index/site-index.js';
 import type { DescriptionValue, Entry, Item, ParsedPage, Property } from '../model/types.js';
-import { resolveDescription } from '../resolve/descriptions.js';
-import { resolveItem } from '../resolve/items.js';
+import { resolveDescription } from './descriptions.js';
+import { resolveItem } from './items.js';
+import { entryRowDescription, entryRowItems, maxReferenceDepth } from './shown-items.js';
 
 /**
  * An entry with every reference followed: what the HTML tables, the Markdown
@@ -69,9 +70,6 @@ export interface ResolvedEntryReference {
 }
 
 export type ResolvedItem = ResolvedProperty | ResolvedEntryReference;
-
-/** Item references inside referenced entries are followed at most this deep, which also ends cycles. */
-const maxReferenceDepth = 16;
 
 /** Flags that mean something else than a badge. */
 const notBadges = new Set(['optional']);
@@ -159,9 +157,9 @@ class ItemResolver {
 
   private entryReference(located: Located<Entry>, depth: number): ResolvedEntryReference {
     const entry = located.value;
-    const description = entry.description ?? selfOfDescribedObject(entry);
+    const description = entryRowDescription(entry);
     const anchor = entryReferenceAnchor(entry, description);
-    const sharedProperties = entry.url === null && entry.properties ? this.items(entry.properties, anchor, depth) : [];
+    const sharedProperties = this.items(entryRowItems(entry), anchor, depth);
     return {
       kind: 'entry',
       key: entry.key,
@@ -175,17 +173,6 @@ class ItemResolver {
       extra: entry.extra,
     };
   }
-}
-
-/** `(directory_group.id)` among an entry's properties → `(directory_group)`, its `self`. */
-function selfOfDescribedObject(entry: Entry): DescriptionValue | null {
-  for (const item of entry.properties ?? []) {
-    if (item.kind === 'property' && item.description?.kind === 'reference' && item.description.keyPath.includes('.')) {
-      const keyPath = item.description.keyPath.slice(0, item.description.keyPath.lastIndexOf('.'));
-      return { kind: 'reference', keyPath, place: item.description.place };
-    }
-  }
-  return null;
 }
 
 /** Items as a reader sees them: an unwrapped property replaced by its children. */
