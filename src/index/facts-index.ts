@@ -120,6 +120,7 @@ export class EntryStandIn implements Entry {
   readonly type: string | null;
   readonly patternBefore: string | null;
   readonly contentHash: string;
+  readonly rowDescription: DescriptionValue | null;
 
   constructor(
     fact: EntryFact,
@@ -135,6 +136,7 @@ export class EntryStandIn implements Entry {
     this.type = fact.type;
     this.patternBefore = fact.patternBefore;
     this.contentHash = fact.contentHash;
+    this.rowDescription = fact.rowDescription;
   }
 
   /** The entry as parsed. */

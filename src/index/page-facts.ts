@@ -8,7 +8,8 @@
 import { hash } from 'node:crypto';
 import type { SourceFile } from '../load/find-sources.js';
 import { forEachDescription } from '../model/walk.js';
-import type { Entry, Navigation, ParsedPage, Place } from '../model/types.js';
+import type { DescriptionValue, Entry, Navigation, ParsedPage, Place } from '../model/types.js';
+import { entryRowDescription } from '../resolve/shown-items.js';
 
 /** `[line, column, endLine, endColumn]`. */
 export type PackedPlace = [number, number, number, number];
@@ -27,6 +28,8 @@ export interface EntryFact {
   patternBefore: string | null;
   /** A hash of everything the entry says, but for where it stands: equal hashes render the same. */
   contentHash: string;
+  /** The description a row naming the whole entry shows (`entryRowDescription`). */
+  rowDescription: DescriptionValue | null;
 }
 
 export interface PageFacts extends SourceFile {
@@ -48,7 +51,7 @@ export function pageFacts(page: ParsedPage): PageFacts {
   for (const [language, list] of Object.entries(page.reference)) {
     entries.push([
       language,
-      list.map((entry) => ({ language, key: entry.key, id: entry.id, url: entry.url, title: entry.title, type: entry.type, patternBefore: entry.patternBefore, contentHash: entryContentHash(entry) })),
+      list.map((entry) => ({ language, key: entry.key, id: entry.id, url: entry.url, title: entry.title, type: entry.type, patternBefore: entry.patternBefore, contentHash: entryContentHash(entry), rowDescription: entryRowDescription(entry) })),
     ]);
     for (const entry of list) {
       forEachDescription(entry, (description) => {

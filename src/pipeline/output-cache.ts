@@ -32,6 +32,8 @@ export interface RenderRecord {
   searchBlob: Blob | null;
   model: { kind: 'page' | 'partial'; blob: Blob } | null;
   summary: PageSummary | null;
+  /** The coverage page's sections, as JSON, kept apart; null for none. */
+  coverageBlob: Blob | null;
 }
 
 /** A content kept apart: its hash, which names its file, and its size in bytes. */
@@ -40,7 +42,7 @@ export interface Blob {
   size: number;
 }
 
-const format = 2;
+const format = 3;
 
 /**
  * Each source's last findings and output, kept under the project's cache
@@ -92,6 +94,7 @@ export class OutputCache {
         searchDocuments: record.searchBlob ? fs.readFileSync(this.blobFile(record.searchBlob), 'utf8').split('\n') : [],
         model: record.model ? { kind: record.model.kind, json: fs.readFileSync(this.blobFile(record.model.blob), 'utf8') } : null,
         summary: record.summary,
+        coverage: record.coverageBlob ? (JSON.parse(fs.readFileSync(this.blobFile(record.coverageBlob), 'utf8')) as PageOutput['coverage']) : [],
       },
     };
   }
@@ -101,13 +104,14 @@ export class OutputCache {
     let render: RenderRecord | null = null;
     try {
       if (output) {
-        const { files, searchDocuments, model, summary } = output.output;
+        const { files, searchDocuments, model, summary, coverage } = output.output;
         render = {
           dependencies: output.dependencies,
           files: files.map((file) => ({ path: file.path, blob: this.writeBlob(file.content) })),
           searchBlob: searchDocuments.length > 0 ? this.writeBlob(searchDocuments.join('\n')) : null,
           model: model ? { kind: model.kind, blob: this.writeBlob(model.json) } : null,
           summary,
+          coverageBlob: coverage.length > 0 ? this.writeBlob(JSON.stringify(coverage)) : null,
         };
       }
       const whole: PageRecord = { ...record, render };
@@ -204,7 +208,12 @@ function codeFingerprint(): string {
 }
 
 function blobsOf(record: RenderRecord): Blob[] {
-  return [...record.files.map((file) => file.blob), ...(record.searchBlob ? [record.searchBlob] : []), ...(record.model ? [record.model.blob] : [])];
+  return [
+    ...record.files.map((file) => file.blob),
+    ...(record.searchBlob ? [record.searchBlob] : []),
+    ...(record.model ? [record.model.blob] : []),
+    ...(record.coverageBlob ? [record.coverageBlob] : []),
+  ];
 }
 
 function writeWhole(file: string, content: string | Buffer): void {

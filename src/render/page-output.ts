@@ -4,6 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { titleOf } from '../index/page-titles.js';
 import type { Site } from '../model/site.js';
 import type { NavigationLink, ParsedPage } from '../model/types.js';
+import { coverageSections, type CoverageSection } from './coverage.js';
 import type { CodeHighlighter } from './highlight.js';
 import type { PageSummary } from './llms-txt.js';
 import type { MarkdownRenderer } from './markdown.js';
@@ -46,6 +47,8 @@ export interface PageOutput {
   model: { kind: 'page' | 'partial'; json: string } | null;
   /** What `llms.txt` and `sitemap.xml` say of a page; null for other sources. */
   summary: PageSummary | null;
+  /** The coverage page's sections for the ids whose first entry stands here. */
+  coverage: CoverageSection[];
 }
 
 /** The longest summary `llms.txt` gives a page. */
@@ -58,10 +61,10 @@ const summaryLimit = 200;
  */
 export function renderPageOutput(page: ParsedPage, resources: RenderResources): PageOutput {
   const { site } = resources;
-  if (page.kind === 'navigation') return { files: [], searchDocuments: [], model: null, summary: null };
+  if (page.kind === 'navigation') return { files: [], searchDocuments: [], model: null, summary: null, coverage: [] };
   if (page.kind === 'partial') {
     const model = partialModel(page, site);
-    return { files: [], searchDocuments: [], model: model ? { kind: 'partial', json: modelJson(model, site) } : null, summary: null };
+    return { files: [], searchDocuments: [], model: model ? { kind: 'partial', json: modelJson(model, site) } : null, summary: null, coverage: coverageSections(page, site) };
   }
   const { templates, markdown, highlighter, symbols, tree } = resources;
   const rendered = renderPage(page, { site, page, templates, markdown, highlighter, symbols, ids: new Set() }, tree);
@@ -73,6 +76,7 @@ export function renderPageOutput(page: ParsedPage, resources: RenderResources): 
     searchDocuments: searchDocuments(page, rendered.headings, site).map((document) => JSON.stringify(document)),
     model: { kind: 'page', json: modelJson(pageModel(page, site), site) },
     summary: { url: page.url, title: titleOf(site.index, page.url), summary: page.tree ? firstSentences(page.tree.children) : '' },
+    coverage: coverageSections(page, site),
   };
 }
 

@@ -5,7 +5,7 @@ import { ConfigError } from '../config/config-error.js';
 import { titleOf } from '../index/page-titles.js';
 import type { Site } from '../model/site.js';
 import type { NavigationLink } from '../model/types.js';
-import { coverageFiles } from './coverage.js';
+import { coverageFiles, type CoverageSection } from './coverage.js';
 import { llmsTxt, type PageSummary } from './llms-txt.js';
 import { navigationFiles } from './navigation-files.js';
 import { renderGeneratedPage } from './page.js';
@@ -49,6 +49,7 @@ export class SiteFilesWriter {
   private pages = 0;
   private readonly partials: string[] = [];
   private readonly summaries = new Map<string, PageSummary>();
+  private readonly coverage: CoverageSection[] = [];
 
   constructor(
     private readonly sink: OutputSink,
@@ -73,6 +74,7 @@ export class SiteFilesWriter {
       this.partials.push(output.model.json);
     }
     if (output.summary) this.summaries.set(output.summary.url, output.summary);
+    this.coverage.push(...output.coverage);
   }
 
   /**
@@ -87,7 +89,7 @@ export class SiteFilesWriter {
     const { site } = this.context;
     const { config } = site;
     const files: OutputFile[] = [
-      ...reportingTemplateErrors(() => [...siteNavigationFiles(this.context), ...coverageFiles(site, this.context.templates)]),
+      ...reportingTemplateErrors(() => [...siteNavigationFiles(this.context), ...coverageFiles(site, this.context.templates, this.coverage)]),
       {
         path: 'llms.txt',
         content: llmsTxt({
