@@ -26,6 +26,6 @@ export async function buildCommand(config: Config, io: CliIo, options: BuildComm
   io.stderr.write(reporters.stylish.format(toVFiles(results, config.cwd), { color }));
   const counts = countFindings(results.flatMap((result) => result.findings));
   const seconds = (performance.now() - started) / 1000;
-  io.stderr.write(buildSummaryLine({ written, ...counts, seconds, out: shownPath(config.cwd, config.out) }, color));
+  io.stderr.write(buildSummaryLine({ written, ...counts, seconds, out: shownPath(config.cwd, config.out), fromCache: result.fromCache }, color));
   return written === null ? 1 : 0;
 }

@@ -23,6 +23,8 @@ export interface BuildResult {
   written: number | null;
   /** Sources checked and rendered by this build, by path under the content root; the others were taken whole from the cache. */
   worked: string[];
+  /** Pages written as the cache kept them. */
+  fromCache: number;
 }
 
 export interface BuildOptions extends PagePoolOptions {
@@ -78,6 +80,7 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
   const results: FileFindings[] = [];
   const total = facts.filter((source) => source.kind === 'page').length;
   let written = 0;
+  let fromCache = 0;
   let failed = false;
   try {
     for (const [position, source] of facts.entries()) {
@@ -96,11 +99,12 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
       }
       if (source.kind !== 'page') continue;
       written += 1;
+      if (result.from === 'cache') fromCache += 1;
       options.onPage?.(written, total);
     }
     if (failed) {
       await output.abort();
-      return { results, written: null, worked: workedPaths() };
+      return { results, written: null, worked: workedPaths(), fromCache: 0 };
     }
     for (const file of siteFiles.finish()) await output.write(file.path, file.content);
     for (const [name, file] of findAssets(config.templates)) await output.write(`assets/${name}`, fs.readFileSync(file));
@@ -112,7 +116,7 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
   } finally {
     await worked.return?.(undefined);
   }
-  return { results, written, worked: workedPaths() };
+  return { results, written, worked: workedPaths(), fromCache };
 }
 
 /** The output cache as a build uses it: which sources it can answer for, and what the others gave. */

@@ -115,7 +115,7 @@ export class IncrementalBuild {
 
   /** Loads, checks and renders the whole site in memory. */
   static async start(config: Config): Promise<{ build: IncrementalBuild; report: UpdateReport }> {
-    const build = new IncrementalBuild(config, await CodeHighlighter.create(), new MarkdownRenderer(config.basePath));
+    const build = new IncrementalBuild(config, await CodeHighlighter.create({ cacheRoot: config.cache }), new MarkdownRenderer(config.basePath));
     const started = performance.now();
     const site = await loadSite(config, { keepTrees: true });
     build.site = site;

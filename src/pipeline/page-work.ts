@@ -16,7 +16,7 @@ import { componentNames, findTemplates } from '../load/template-files.js';
 import type { Site } from '../model/site.js';
 import type { ParsedPage } from '../model/types.js';
 import { emptyPage } from '../parse/parse-page.js';
-import { CodeHighlighter } from '../render/highlight.js';
+import { CodeHighlighter, GrammarNeeded } from '../render/highlight.js';
 import { grammarsUsed } from '../render/grammars-used.js';
 import { MarkdownRenderer } from '../render/markdown.js';
 import { renderPageOutput, type PageOutput, type RenderResources } from '../render/page-output.js';
@@ -83,7 +83,7 @@ export class PageWorker {
       templates: new Templates(templateFiles),
       markdown: new MarkdownRenderer(config.basePath),
       // Grammars are loaded as pages ask for them.
-      highlighter: await CodeHighlighter.create({ only: [] }),
+      highlighter: await CodeHighlighter.create({ only: [], cacheRoot }),
       symbols: new SymbolLinkers(),
       tree: folderTree(site.index),
     };
@@ -119,12 +119,22 @@ export class PageWorker {
         hasSyntaxError: parsedState(page).hasSyntaxError,
       };
     if (findings.some((finding) => finding.severity === 'error')) return { findings, output: null, reads: reads(null) };
-    const renderReads = new DependencySet();
-    const resources = this.hashes ? { ...this.resources, site: recordingSite(site, renderReads), tree: recordingFolderTree(tree, renderReads) } : this.resources;
+    const render = (): { output: PageOutput; renderReads: DependencySet } => {
+      const renderReads = new DependencySet();
+      const resources = this.hashes ? { ...this.resources, site: recordingSite(site, renderReads), tree: recordingFolderTree(tree, renderReads) } : this.resources;
+      return { output: renderPageOutput(page, resources), renderReads };
+    };
     try {
-      await this.resources.highlighter.load(grammarsUsed([page], site));
-      const output = renderPageOutput(page, resources);
-      return { findings, output, reads: reads(renderReads) };
+      let rendered: ReturnType<typeof render>;
+      try {
+        rendered = render();
+      } catch (error) {
+        // Highlighted code the cache did not hold needs its grammars, loaded once per thread as pages first ask.
+        if (!(error instanceof GrammarNeeded)) throw error;
+        await this.resources.highlighter.load(grammarsUsed([page], site));
+        rendered = render();
+      }
+      return { findings, output: rendered.output, reads: reads(rendered.renderReads) };
     } catch (error) {
       if (error instanceof TemplateError) return { findings: [...findings, { ruleId: 'template-error', severity: 'error', message: error.message, place: nowhere }], output: null, reads: null };
       return { findings: [...findings, internalError('Rendering', error)], output: null, reads: null };
