@@ -50,6 +50,11 @@ export function coverageSections(page: ParsedPage, site: Site): CoverageSection[
   return sections;
 }
 
+/** Every section of the coverage page, from every source of the index: what a build gathers page by page. */
+export function siteCoverageSections(site: Site): CoverageSection[] {
+  return site.index.pages.flatMap((page) => coverageSections(page, site));
+}
+
 function coverageSection(entry: ParityEntry, site: Site): CoverageSection {
   const { basePath, languages } = site.config;
   const first = entry.entries[0]!;
