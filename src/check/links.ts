@@ -6,7 +6,7 @@
 import { anchorId } from '../index/anchors.js';
 import type { ParsedPage } from '../model/types.js';
 import type { Site } from '../model/site.js';
-import { closest } from '../resolve/suggest.js';
+import { SuggestionIndex, suggestionIndexOf } from '../resolve/suggestion-index.js';
 import { pageAnchors } from './page-anchors.js';
 import { coverageUrl, parityMatrix } from './parity.js';
 
@@ -53,7 +53,7 @@ export function checkLink(url: string, from: ParsedPage, site: Site): LinkCheck 
   } else if (split.written.startsWith('/')) {
     const found = sitePath(split.written, site);
     if (found === null) {
-      const suggestions = closest(normalizePath(split.written), knownPaths(site)).map((suggestion) => `${suggestion}${url.slice(split.written.length)}`);
+      const suggestions = nearestPaths(normalizePath(split.written), site).map((suggestion) => `${suggestion}${url.slice(split.written.length)}`);
       return { kind: 'no-page', path: split.written, suggestions };
     }
     path = found;
@@ -65,7 +65,8 @@ export function checkLink(url: string, from: ParsedPage, site: Site): LinkCheck 
   const anchors = anchorsOf(path, site);
   if (anchors.has(fragment)) return { kind: 'ok', path };
   const prefix = url.slice(0, url.length - split.fragment.length - 1);
-  return { kind: 'no-anchor', path, fragment, suggestions: closest(fragment, anchors).map((anchor) => `${prefix}#${anchor}`) };
+  const nearest = suggestionIndexOf(anchors, 'anchors', () => new SuggestionIndex(anchors, { segments: anchorSegments })).nearest(fragment);
+  return { kind: 'no-anchor', path, fragment, suggestions: nearest.map((anchor) => `${prefix}#${anchor}`) };
 }
 
 /** The site path a root-relative URL names (`/docs/x/` → `/x` under base path `/docs/`), or null when no page has it. */
@@ -101,9 +102,19 @@ function hasPage(path: string, site: Site): boolean {
   return site.index.pagesByUrl.has(path) || path === '/' || path === coverageUrl;
 }
 
-function knownPaths(site: Site): string[] {
-  return [...new Set([...site.index.pagesByUrl.keys(), '/', coverageUrl])];
+/**
+ * The page URLs nearest a path no page has: the page a file path names
+ * (`/a/index.mdx` is `/a`), near spellings, else pages that end with its last segment.
+ */
+function nearestPaths(path: string, site: Site): string[] {
+  const asUrl = path.replace(/\.mdx$/, '').replace(/\/index$/, '') || '/';
+  if (asUrl !== path && hasPage(asUrl, site)) return [asUrl];
+  const index = suggestionIndexOf(site, 'page-urls', () => new SuggestionIndex([...site.index.pagesByUrl.keys(), '/', coverageUrl], { segments: /\// }));
+  return index.nearest(path);
 }
+
+/** Property anchors are key paths: `#name` finds `#widget.name`. */
+const anchorSegments = /\./;
 
 const coverageAnchors = new WeakMap<Site, ReadonlySet<string>>();
 
