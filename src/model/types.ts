@@ -80,6 +80,8 @@ export interface Property {
   properties: Item[];
   /** Fields this model does not name, passed to templates unchanged. */
   extra: Record<string, unknown>;
+  /** Where the name of each field of `extra` stands; absent when there is none. */
+  extraPlaces?: Record<string, Place>;
   place: Place;
   keyPlace: Place;
 }
@@ -100,6 +102,8 @@ export interface Entry {
   patternBefore: string | null;
   /** Fields this model does not name, passed to templates unchanged. */
   extra: Record<string, unknown>;
+  /** Where the name of each field of `extra` stands; absent when there is none. */
+  extraPlaces?: Record<string, Place>;
   place: Place;
   keyPlace: Place;
   /** Where the `url` value stands. */

@@ -12,6 +12,7 @@ import { parityGap } from './parity-gap.js';
 import { parseRules } from './parse-rules.js';
 import { remoteExample } from './remote-example.js';
 import { unknownComponent } from './unknown-component.js';
+import { unknownField } from './unknown-field.js';
 import { unknownLanguage } from './unknown-language.js';
 import { unknownReferenceId } from './unknown-reference-id.js';
 import { unresolvedDescription } from './unresolved-description.js';
@@ -24,6 +25,7 @@ export const rules: readonly Rule[] = [
   ...parseRules,
   unknownLanguage,
   duplicateProperty,
+  unknownField,
   unresolvedDescription,
   descriptionWithoutSelf,
   conflictingDescription,
