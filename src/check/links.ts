@@ -4,6 +4,7 @@
  * `entry-url-mismatch`. External links are never fetched.
  */
 import { anchorId } from '../index/anchors.js';
+import { decode, normalizePath, splitUrl } from '../index/link-paths.js';
 import type { ParsedPage } from '../model/types.js';
 import type { Site } from '../model/site.js';
 import { SuggestionIndex, suggestionIndexOf } from '../resolve/suggestion-index.js';
@@ -16,13 +17,6 @@ export type LinkCheck =
   | { kind: 'ok'; path: string }
   | { kind: 'no-page'; path: string; suggestions: string[] }
   | { kind: 'no-anchor'; path: string; fragment: string; suggestions: string[] };
-
-interface SplitUrl {
-  /** The path as written, before `?` and `#`. */
-  written: string;
-  /** After `#`, as written; null without one. */
-  fragment: string | null;
-}
 
 const ignoreCache = new WeakMap<Site, RegExp[]>();
 
@@ -81,22 +75,6 @@ export function sitePath(written: string, site: Site): string | null {
   return null;
 }
 
-export function splitUrl(url: string): SplitUrl {
-  const hash = url.indexOf('#');
-  const beforeHash = hash === -1 ? url : url.slice(0, hash);
-  const question = beforeHash.indexOf('?');
-  return {
-    written: question === -1 ? beforeHash : beforeHash.slice(0, question),
-    fragment: hash === -1 ? null : url.slice(hash + 1),
-  };
-}
-
-/** `/a/b/` → `/a/b`, percent-escapes decoded as a server would. */
-function normalizePath(written: string): string {
-  const decoded = decode(written, decodeURI);
-  return decoded.length > 1 ? decoded.replace(/\/+$/, '') || '/' : decoded;
-}
-
 /** Pages of the content, plus what the build writes itself: the home page list and the coverage page. */
 function hasPage(path: string, site: Site): boolean {
   return site.index.pagesByUrl.has(path) || path === '/' || path === coverageUrl;
@@ -126,12 +104,4 @@ function anchorsOf(path: string, site: Site): ReadonlySet<string> {
   let anchors = coverageAnchors.get(site);
   if (!anchors) coverageAnchors.set(site, (anchors = new Set(parityMatrix(site).entries.map((entry) => anchorId(entry.id)))));
   return anchors;
-}
-
-function decode(text: string, decoder: (text: string) => string): string {
-  try {
-    return decoder(text);
-  } catch {
-    return text;
-  }
 }

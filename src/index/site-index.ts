@@ -1,6 +1,7 @@
 import path from 'node:path/posix';
-import type { DescriptionDefinition, Entry, Navigation, ParsedPage } from '../model/types.js';
+import type { DescriptionDefinition, Entry, Navigation, NavigationLink, ParsedPage } from '../model/types.js';
 import { forEachDescription } from '../model/walk.js';
+import { rootRelativePath } from './link-paths.js';
 
 export interface Located<T> {
   value: T;
@@ -20,6 +21,10 @@ export interface SiteIndex {
   referencedKeyPaths: Set<string>;
   /** Folder (`reference/directory-sync`, `` for the root) → its `_navigation.mdx`. */
   navigation: Map<string, Located<Navigation>>;
+  /** Every path a `_navigation.mdx` links to (`/reference/x`, as written: base path, no query or fragment). */
+  navigationTargets: Set<string>;
+  /** Example folder, as `exampleFolder` names it → the pages whose `CodeBlock` or `CodeBlockTab` names it, with the `file` as written. */
+  exampleFolders: Map<string, Array<Located<string>>>;
 }
 
 export function buildSiteIndex(pages: ParsedPage[]): SiteIndex {
@@ -31,10 +36,21 @@ export function buildSiteIndex(pages: ParsedPage[]): SiteIndex {
     entriesById: new Map(),
     referencedKeyPaths: new Set(),
     navigation: new Map(),
+    navigationTargets: new Set(),
+    exampleFolders: new Map(),
   };
   for (const page of pages) {
     if (page.kind === 'page') index.pagesByUrl.set(page.url, page);
-    if (page.navigation) index.navigation.set(path.dirname(page.relativePath).replace(/^\.$/, ''), { value: page.navigation, page });
+    if (page.navigation) {
+      index.navigation.set(path.dirname(page.relativePath).replace(/^\.$/, ''), { value: page.navigation, page });
+      addTargets(page.navigation.links, index.navigationTargets);
+    }
+    for (const component of page.components) {
+      const file = component.attributes.file?.value;
+      if ((component.name === 'CodeBlock' || component.name === 'CodeBlockTab') && typeof file === 'string') {
+        push(index.exampleFolders, exampleFolder(file), { value: file, page });
+      }
+    }
     for (const definition of page.descriptions) {
       push(index.descriptions, definition.keyPath, { value: definition, page });
     }
@@ -51,6 +67,19 @@ export function buildSiteIndex(pages: ParsedPage[]): SiteIndex {
     }
   }
   return index;
+}
+
+/** A `file` attribute as one folder however it is written: `widget`, `./widget/` and `widget//` are one. */
+export function exampleFolder(file: string): string {
+  return path.normalize(file).replace(/\/+$/, '');
+}
+
+function addTargets(links: NavigationLink[], into: Set<string>): void {
+  for (const link of links) {
+    const target = rootRelativePath(link.url);
+    if (target !== null) into.add(target);
+    addTargets(link.links, into);
+  }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -23,6 +23,8 @@ const tableShapes: Record<string, TableShape> = {
   entriesById: 'lists',
   referencedKeyPaths: 'set',
   navigation: 'single',
+  navigationTargets: 'set',
+  exampleFolders: 'lists',
 };
 
 export interface PageChange {

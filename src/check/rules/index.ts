@@ -12,6 +12,7 @@ import { parityGap } from './parity-gap.js';
 import { parseRules } from './parse-rules.js';
 import { remoteExample } from './remote-example.js';
 import { unknownComponent } from './unknown-component.js';
+import { unknownExampleLanguage } from './unknown-example-language.js';
 import { unknownField } from './unknown-field.js';
 import { unknownLanguage } from './unknown-language.js';
 import { unknownReferenceId } from './unknown-reference-id.js';
@@ -36,6 +37,7 @@ export const rules: readonly Rule[] = [
   unknownReferenceId,
   exampleOutsideRoot,
   missingExample,
+  unknownExampleLanguage,
   remoteExample,
   brokenNavigationLink,
   brokenLink,
