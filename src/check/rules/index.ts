@@ -8,6 +8,7 @@ import { duplicateProperty } from './duplicate-property.js';
 import { entryUrlMismatch } from './entry-url-mismatch.js';
 import { exampleOutsideRoot } from './example-outside-root.js';
 import { missingExample } from './missing-example.js';
+import { orphanPage } from './orphan-page.js';
 import { parityGap } from './parity-gap.js';
 import { parseRules } from './parse-rules.js';
 import { remoteExample } from './remote-example.js';
@@ -40,6 +41,7 @@ export const rules: readonly Rule[] = [
   unknownExampleLanguage,
   remoteExample,
   brokenNavigationLink,
+  orphanPage,
   brokenLink,
   entryUrlMismatch,
   parityGap,
