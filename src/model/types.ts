@@ -188,4 +188,9 @@ export interface ParsedPage {
   /** The body syntax tree, kept only when the page is to be rendered. */
   tree: Root | null;
   diagnostics: Diagnostic[];
+  /**
+   * The frontmatter's text when it is not valid YAML: what the page would
+   * have given the site, to tell the problems elsewhere that follow from it.
+   */
+  unreadFrontmatter?: string;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/config-error.js';
+import { markConsequences } from '../check/consequences.js';
 import { checkPage } from '../check/run-checks.js';
 import type { FileFindings } from '../report/to-vfiles.js';
 import { parsedState } from './fix.js';
@@ -21,9 +22,10 @@ export interface CheckOptions {
 export function runCheck(config: Config, options: CheckOptions): FileFindings[] {
   const site = loadSite(config, { keepTrees: false, contents: options.contents });
   const inScope = scopeFilter(config, options.paths);
-  return site.index.pages
+  const results = site.index.pages
     .filter((page) => inScope(page.file))
     .map((page) => ({ file: page.file, findings: checkPage(page, site), parsed: parsedState(page) }));
+  return markConsequences(results, site);
 }
 
 function scopeFilter(config: Config, paths: string[]): (file: string) => boolean {
