@@ -9,6 +9,7 @@
 import path from 'node:path';
 import type { ParsedPage, Place } from '../model/types.js';
 import type { Site } from '../model/site.js';
+import { withCause } from './causes.js';
 import { forEachDescription, forEachItem } from '../model/walk.js';
 import type { FileFindings } from '../report/to-vfiles.js';
 import { splitUrl } from '../index/link-paths.js';
@@ -48,7 +49,7 @@ export function markConsequences(results: FileFindings[], site: Site): FileFindi
     for (const finding of result.findings) {
       const subject = syntaxRuleIds.has(finding.ruleId) ? null : subjectOf(finding, page);
       const root = subject && roots.find((candidate) => follows(subject, page, candidate, site));
-      if (root) consequences.push({ ...finding, message: `${finding.message} (may follow from the syntax error in ${root.label})` });
+      if (root) consequences.push({ ...finding, message: withCause(finding.message, `may follow from the syntax error in ${root.label}`) });
       else own.push(finding);
     }
     if (consequences.length === 0) return result;
