@@ -230,6 +230,23 @@ describe('polyref check --staged judges the commit', () => {
   }, 60_000);
 });
 
+describe('polyref check --staged with a baseline', () => {
+  it('leaves the baselined problems of a page reported only for what the commit broke on it', () => {
+    const dir = repository();
+    expect(runPolyrefInRepository(dir, ['check', '--update-baseline']).stderr).toBe('polyref: wrote 1 problem to .polyref-baseline.json\n');
+    // The sidebar loses the widget page: the page gets a problem of the commit's, beside its baselined unused description.
+    edit(dir, 'content/_navigation.mdx', (text) => text.replace('    links:\n      - title: Widget\n        url: /widgets/widget\n', ''));
+    gitOk(dir, ['add', 'content/_navigation.mdx']);
+    const result = runPolyrefInRepository(dir, ['check', '--staged', '--format', 'json']);
+    expect(pinned(result.stdout).map(({ file, ruleId }) => [file, ruleId])).toEqual([['content/widgets/widget.mdx', 'orphan-page']]);
+    expect(result.stderr).not.toContain('baselined');
+    runPolyrefInRepository(dir, ['check', '--staged', '--update-baseline']);
+    const entries = JSON.parse(fs.readFileSync(path.join(dir, '.polyref-baseline.json'), 'utf8')) as unknown;
+    expect(JSON.stringify(entries)).toContain('unused-description');
+    expect(JSON.stringify(entries)).toContain('orphan-page');
+  }, 60_000);
+});
+
 describe('polyref check with paths judges the given files against what HEAD holds of them', () => {
   it('reports what an edit to a given file breaks elsewhere, as a hook that passes paths runs it', () => {
     const dir = repository();
