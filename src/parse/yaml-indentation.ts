@@ -103,7 +103,9 @@ export function indentationSlips(yaml: string): IndentationSlip[] {
         if (firstIsOdd(sibling, before, lines, index, at, kind)) {
           // The level's first line was the odd one: the lines after it agree with this one.
           slips.push({ ...sibling.first, actual: sibling.indent, expected: at });
-          levels.push({ ...sibling, indent: at, members: 2 });
+          if (!levels.includes(sibling)) levels.push(sibling);
+          sibling.indent = at;
+          sibling.members += 1;
         } else {
           slips.push({ ...here, actual: at, expected: sibling.indent });
           // Read on as if the line stood where its siblings do.
