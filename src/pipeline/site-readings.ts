@@ -62,30 +62,40 @@ export class RecordedReadings implements SiteReadings {
  * which read whole tables, are not readings here.
  */
 export class StatedReadings implements SiteReadings {
-  private readonly readers = new Map<string, ParsedPage[]>();
+  /** Table → key → the pages whose text reads it, in page order. */
+  private readonly readers = new Map<string, Map<string, ParsedPage[]>>();
 
   constructor(site: Site) {
     for (const page of site.index.pages) {
-      for (const key of statedReads(page, site.config.basePath)) {
-        const list = this.readers.get(key);
-        if (list) list.push(page);
-        else this.readers.set(key, [page]);
-      }
+      statedReads(page, site.config.basePath, (table, key) => {
+        let byKey = this.readers.get(table);
+        if (!byKey) this.readers.set(table, (byKey = new Map()));
+        const list = byKey.get(key);
+        if (!list) byKey.set(key, [page]);
+        else if (list.at(-1) !== page) list.push(page);
+      });
     }
   }
 
   readersOf(changed: ChangedReads): Set<ParsedPage> {
     const direct = new Set<ParsedPage>();
-    for (const key of [...changed.keys, ...changed.presence]) for (const page of this.readers.get(key) ?? []) direct.add(page);
+    for (const dependency of [...changed.keys, ...changed.presence]) {
+      const separator = dependency.indexOf('\u0000');
+      for (const page of this.readersOfKey(dependency.slice(0, separator), dependency.slice(separator + 1))) direct.add(page);
+    }
     const readers = new Set(direct);
     for (const page of direct) {
       const showsEntries = page.components.some((component) => component.attributes.referenceId !== undefined);
       forEachKeyOf(buildSiteIndex([page]), (path, key) => {
         if (!readThrough(path, showsEntries)) return;
-        for (const reader of this.readers.get(DependencySet.keyOf(path, key)) ?? []) readers.add(reader);
+        for (const reader of this.readersOfKey(path, String(key))) readers.add(reader);
       });
     }
     return readers;
+  }
+
+  private readersOfKey(table: string, key: string): readonly ParsedPage[] {
+    return this.readers.get(table)?.get(key) ?? [];
   }
 
   findingsOf(): undefined {
@@ -103,19 +113,19 @@ function readThrough(path: string, showsEntries: boolean): boolean {
   return path === 'entriesById' || path.startsWith('entriesByKey/') || (path === 'pagesByUrl' && showsEntries);
 }
 
-/** The dependency keys (`DependencySet.keyOf`) a page's own text names. */
-function statedReads(page: ParsedPage, basePath: string): Set<string> {
-  const keys = new Set<string>();
-  const read = (table: string, key: string) => keys.add(DependencySet.keyOf(table, key));
+/** Calls `read` with each table and key a page's own text names (a key may come more than once). */
+function statedReads(page: ParsedPage, basePath: string, read: (table: string, key: string) => void): void {
   const readPath = (url: string) => {
     const target = rootRelativePath(url);
     if (target === null) return;
     read('pagesByUrl', target);
     if (basePath !== '/' && `${target}/`.startsWith(basePath)) read('pagesByUrl', normalizePath(`/${target.slice(basePath.length)}`));
   };
+  // `a.b.c` reads `a`, `a.b` and `a.b.c`: a reference into a map reads the map too.
   const readKeyPath = (keyPath: string) => {
-    const segments = keyPath.replace(/\.self$/, '').split('.');
-    for (let length = 1; length <= segments.length; length++) read('descriptions', segments.slice(0, length).join('.'));
+    const path = keyPath.endsWith('.self') ? keyPath.slice(0, -'.self'.length) : keyPath;
+    for (let dot = path.indexOf('.'); dot !== -1; dot = path.indexOf('.', dot + 1)) read('descriptions', path.slice(0, dot));
+    read('descriptions', path);
   };
   for (const [language, entries] of Object.entries(page.reference)) {
     for (const entry of entries) {
@@ -149,5 +159,4 @@ function statedReads(page: ParsedPage, basePath: string): Set<string> {
   if (basePath !== '/') read('navigationTargets', normalizePath(`${basePath}${page.url.slice(1)}`));
   const folders = page.relativePath.split('/').slice(0, -1);
   for (let length = 0; length <= folders.length; length++) read('navigation', folders.slice(0, length).join('/'));
-  return keys;
 }
