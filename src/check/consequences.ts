@@ -7,12 +7,12 @@
  * it: the root cause first, and only once.
  */
 import path from 'node:path';
-import type { ParsedPage, Place } from '../model/types.js';
+import { splitUrl } from '../index/link-paths.js';
 import type { Site } from '../model/site.js';
-import { withCause } from './causes.js';
+import type { ParsedPage, Place } from '../model/types.js';
 import { forEachDescription, forEachItem } from '../model/walk.js';
 import type { FileFindings } from '../report/to-vfiles.js';
-import { splitUrl } from '../index/link-paths.js';
+import { withCause } from './causes.js';
 import { sitePath } from './links.js';
 import type { Finding } from './run-checks.js';
 
