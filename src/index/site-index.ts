@@ -1,7 +1,8 @@
 import path from 'node:path/posix';
-import type { DescriptionDefinition, Entry, Navigation, ParsedPage } from '../model/types.js';
+import type { DescriptionDefinition, Entry, Navigation, NavigationLink, ParsedPage } from '../model/types.js';
 import { forEachDescription } from '../model/walk.js';
 import { pageTitles } from './page-titles.js';
+import { rootRelativePath } from './link-paths.js';
 
 export interface Located<T> {
   value: T;
@@ -23,6 +24,10 @@ export interface SiteIndex {
   navigation: Map<string, Located<Navigation>>;
   /** Page URL → its title (`pageTitle`), in the order of `pagesByUrl`. */
   titles: Map<string, string>;
+  /** Every path a `_navigation.mdx` links to (`/reference/x`, as written: base path, no query or fragment). */
+  navigationTargets: Set<string>;
+  /** Example folder, as `exampleFolder` names it → the pages whose `CodeBlock` or `CodeBlockTab` names it, with the `file` as written. */
+  exampleFolders: Map<string, Array<Located<string>>>;
 }
 
 export function buildSiteIndex(pages: ParsedPage[]): SiteIndex {
@@ -35,10 +40,21 @@ export function buildSiteIndex(pages: ParsedPage[]): SiteIndex {
     referencedKeyPaths: new Set(),
     navigation: new Map(),
     titles: new Map(),
+    navigationTargets: new Set(),
+    exampleFolders: new Map(),
   };
   for (const page of pages) {
     if (page.kind === 'page') index.pagesByUrl.set(page.url, page);
-    if (page.navigation) index.navigation.set(path.dirname(page.relativePath).replace(/^\.$/, ''), { value: page.navigation, page });
+    if (page.navigation) {
+      index.navigation.set(path.dirname(page.relativePath).replace(/^\.$/, ''), { value: page.navigation, page });
+      addTargets(page.navigation.links, index.navigationTargets);
+    }
+    for (const component of page.components) {
+      const file = component.attributes.file?.value;
+      if ((component.name === 'CodeBlock' || component.name === 'CodeBlockTab') && typeof file === 'string') {
+        push(index.exampleFolders, exampleFolder(file), { value: file, page });
+      }
+    }
     for (const definition of page.descriptions) {
       push(index.descriptions, definition.keyPath, { value: definition, page });
     }
@@ -57,6 +73,19 @@ export function buildSiteIndex(pages: ParsedPage[]): SiteIndex {
   // Last: a title may come from any navigation file.
   index.titles = pageTitles(index.pagesByUrl, index.navigation);
   return index;
+}
+
+/** A `file` attribute as one folder however it is written: `widget`, `./widget/` and `widget//` are one. */
+export function exampleFolder(file: string): string {
+  return path.normalize(file).replace(/\/+$/, '');
+}
+
+function addTargets(links: NavigationLink[], into: Set<string>): void {
+  for (const link of links) {
+    const target = rootRelativePath(link.url);
+    if (target !== null) into.add(target);
+    addTargets(link.links, into);
+  }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

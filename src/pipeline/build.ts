@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { markConsequences } from '../check/consequences.js';
 import { checkPage, countFindings, type Finding } from '../check/run-checks.js';
 import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/config-error.js';
@@ -40,8 +41,9 @@ const minPagesForWorker = 100;
 export async function runBuild(config: Config, options: BuildOptions = {}): Promise<BuildResult> {
   guardOutFolder(config);
   const site = loadSite(config, { keepTrees: true });
+  // In page order, as the render below reads them; reported with consequences of syntax errors marked.
   const results = site.index.pages.map((page) => ({ file: page.file, findings: checkPage(page, site) }));
-  if (countFindings(results.flatMap((result) => result.findings)).errors > 0) return { results, written: null };
+  if (countFindings(results.flatMap((result) => result.findings)).errors > 0) return { results: markConsequences(results, site), written: null };
 
   const templates = new Templates(site.templates);
   const pages = site.index.pages.filter((page) => page.kind === 'page');
@@ -78,7 +80,7 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
     for (const [name, file] of findAssets(config.templates)) await output.write(`assets/${name}`, fs.readFileSync(file));
     if (failed) {
       await output.abort();
-      return { results, written: null };
+      return { results: markConsequences(results, site), written: null };
     }
     await output.commit();
   } catch (error) {
@@ -88,7 +90,7 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
     ahead?.close();
     highlighter.dispose();
   }
-  return { results, written };
+  return { results: markConsequences(results, site), written };
 }
 
 function renderOrReport<T>(render: () => T, findings: Finding[]): T | null {

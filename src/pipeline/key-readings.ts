@@ -51,7 +51,7 @@ export function readingChange(before: Reading, after: Reading): ReadingChange {
   return walk.placesDiffer ? 'places' : 'none';
 }
 
-const placeField = /^place$|Place$|Range$/;
+const placeField = /^place$|Places?$|Range$/;
 
 class Comparison {
   /** A difference was found under a place field, which output leaves out. */

@@ -13,6 +13,8 @@ export interface LoadOptions {
   keepTrees: boolean;
   /** Contents to use instead of the file on disk (staged content, an editor's buffer), by absolute path. */
   contents?: ReadonlyMap<string, Buffer>;
+  /** Sources to leave out though the disk has them (pages a staged commit deletes), by absolute path. */
+  without?: ReadonlySet<string>;
   /** `false` parses every page afresh, whatever `config.cache` says. */
   cache?: false;
   /** Worker pool settings, for tests and benchmarks. */
@@ -24,7 +26,9 @@ export function loadSite(config: Config, options: LoadOptions): Site {
   if (!fs.existsSync(config.content) || !fs.statSync(config.content).isDirectory()) {
     throw new ConfigError(`Cannot find content folder \`${config.content}\``, 'pass `--content DIR` or set `content` in polyref.config.json');
   }
-  const pages = loadPages(findSources(config.content), {
+  const without = options.without;
+  const sources = findSources(config.content).filter((source) => !without?.has(source.file));
+  const pages = loadPages(sources, {
     keepTrees: options.keepTrees,
     contents: options.contents,
     cache: options.cache === false ? null : config.cache,
