@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { withoutCause } from './causes.js';
 import type { Finding } from './run-checks.js';
 
 /**
@@ -36,10 +37,11 @@ function keyOf(file: string, ruleId: string, message: string, fingerprint: strin
 
 /**
  * The message as the baseline keeps it: without the trailing ` (did you mean …?)`,
- * whose candidates change whenever a key is added or removed anywhere in the site.
+ * whose candidates change whenever a key is added or removed anywhere in the site,
+ * nor what a run says of its cause (`causes.ts`).
  */
 export function baselineMessage(message: string): string {
-  return message.replace(/ \(did you mean .*\?\)$/s, '');
+  return withoutCause(message).replace(/ \(did you mean .*\?\)$/s, '');
 }
 
 /** The current problems as baseline entries, sorted so the file is the same for the same problems. */

@@ -4,9 +4,10 @@
  * `entry-url-mismatch`. External links are never fetched.
  */
 import { anchorId } from '../index/anchors.js';
+import { decode, normalizePath, splitUrl } from '../index/link-paths.js';
 import type { ParsedPage } from '../model/types.js';
 import type { Site } from '../model/site.js';
-import { closest } from '../resolve/suggest.js';
+import { SuggestionIndex, suggestionIndexOf } from '../resolve/suggestion-index.js';
 import { pageAnchors } from './page-anchors.js';
 import { coverageUrl, parityMatrix } from './parity.js';
 
@@ -16,13 +17,6 @@ export type LinkCheck =
   | { kind: 'ok'; path: string }
   | { kind: 'no-page'; path: string; suggestions: string[] }
   | { kind: 'no-anchor'; path: string; fragment: string; suggestions: string[] };
-
-interface SplitUrl {
-  /** The path as written, before `?` and `#`. */
-  written: string;
-  /** After `#`, as written; null without one. */
-  fragment: string | null;
-}
 
 const ignoreCache = new WeakMap<Site, RegExp[]>();
 
@@ -53,7 +47,7 @@ export function checkLink(url: string, from: ParsedPage, site: Site): LinkCheck 
   } else if (split.written.startsWith('/')) {
     const found = sitePath(split.written, site);
     if (found === null) {
-      const suggestions = closest(normalizePath(split.written), knownPaths(site)).map((suggestion) => `${suggestion}${url.slice(split.written.length)}`);
+      const suggestions = nearestPaths(normalizePath(split.written), site).map((suggestion) => `${suggestion}${url.slice(split.written.length)}`);
       return { kind: 'no-page', path: split.written, suggestions };
     }
     path = found;
@@ -65,7 +59,8 @@ export function checkLink(url: string, from: ParsedPage, site: Site): LinkCheck 
   const anchors = anchorsOf(path, site);
   if (anchors.has(fragment)) return { kind: 'ok', path };
   const prefix = url.slice(0, url.length - split.fragment.length - 1);
-  return { kind: 'no-anchor', path, fragment, suggestions: closest(fragment, anchors).map((anchor) => `${prefix}#${anchor}`) };
+  const nearest = suggestionIndexOf(anchors, 'anchors', () => new SuggestionIndex(anchors, { segments: anchorSegments })).nearest(fragment);
+  return { kind: 'no-anchor', path, fragment, suggestions: nearest.map((anchor) => `${prefix}#${anchor}`) };
 }
 
 /** The site path a root-relative URL names (`/docs/x/` → `/x` under base path `/docs/`), or null when no page has it. */
@@ -80,30 +75,24 @@ export function sitePath(written: string, site: Site): string | null {
   return null;
 }
 
-export function splitUrl(url: string): SplitUrl {
-  const hash = url.indexOf('#');
-  const beforeHash = hash === -1 ? url : url.slice(0, hash);
-  const question = beforeHash.indexOf('?');
-  return {
-    written: question === -1 ? beforeHash : beforeHash.slice(0, question),
-    fragment: hash === -1 ? null : url.slice(hash + 1),
-  };
-}
-
-/** `/a/b/` → `/a/b`, percent-escapes decoded as a server would. */
-function normalizePath(written: string): string {
-  const decoded = decode(written, decodeURI);
-  return decoded.length > 1 ? decoded.replace(/\/+$/, '') || '/' : decoded;
-}
-
 /** Pages of the content, plus what the build writes itself: the home page list and the coverage page. */
 function hasPage(path: string, site: Site): boolean {
   return site.index.pagesByUrl.has(path) || path === '/' || path === coverageUrl;
 }
 
-function knownPaths(site: Site): string[] {
-  return [...new Set([...site.index.pagesByUrl.keys(), '/', coverageUrl])];
+/**
+ * The page URLs nearest a path no page has: the page a file path names
+ * (`/a/index.mdx` is `/a`), near spellings, else pages that end with its last segment.
+ */
+function nearestPaths(path: string, site: Site): string[] {
+  const asUrl = path.replace(/\.mdx$/, '').replace(/\/index$/, '') || '/';
+  if (asUrl !== path && hasPage(asUrl, site)) return [asUrl];
+  const index = suggestionIndexOf(site, 'page-urls', () => new SuggestionIndex([...site.index.pagesByUrl.keys(), '/', coverageUrl], { segments: /\// }));
+  return index.nearest(path);
 }
+
+/** Property anchors are key paths: `#name` finds `#widget.name`. */
+const anchorSegments = /\./;
 
 const coverageAnchors = new WeakMap<Site, ReadonlySet<string>>();
 
@@ -115,12 +104,4 @@ function anchorsOf(path: string, site: Site): ReadonlySet<string> {
   let anchors = coverageAnchors.get(site);
   if (!anchors) coverageAnchors.set(site, (anchors = new Set(parityMatrix(site).entries.map((entry) => anchorId(entry.id)))));
   return anchors;
-}
-
-function decode(text: string, decoder: (text: string) => string): string {
-  try {
-    return decoder(text);
-  } catch {
-    return text;
-  }
 }

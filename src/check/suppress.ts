@@ -1,5 +1,5 @@
 import type { Diagnostic, Suppression } from '../model/types.js';
-import { closest } from '../resolve/suggest.js';
+import { SuggestionIndex, suggestionIndexOf } from '../resolve/suggestion-index.js';
 import { didYouMean } from './rule.js';
 import { unusedSuppression } from './rules/unused-suppression.js';
 
@@ -54,7 +54,7 @@ function unusedMention(mention: Suppression['rules'][number], targetLine: number
 }
 
 function unknownMention(mention: Suppression['rules'][number], knownRuleIds: ReadonlySet<string>): Diagnostic {
-  const suggestions = closest(mention.ruleId, knownRuleIds);
+  const suggestions = suggestionIndexOf(knownRuleIds, 'rule-ids', () => new SuggestionIndex(knownRuleIds, { segments: /-/ })).nearest(mention.ruleId);
   return {
     ruleId: unusedSuppression.id,
     message: `Unexpected unknown rule \`${mention.ruleId}\` in \`polyref-disable-next-line\`, expected a rule id from \`polyref rules\`${didYouMean(suggestions)}`,

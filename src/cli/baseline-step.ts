@@ -64,7 +64,8 @@ function locate(baselineFile: string, run: BaselineRun): LocatedFinding[] {
 
 function checkedFiles(baselineFile: string, run: BaselineRun): (file: string) => boolean {
   if (!run.scoped) return () => true;
-  const names = new Set(run.results.map(({ file }) => baselineName(baselineFile, file)));
+  // A page reported only for what a change did to it was not judged whole: its baselined problems stand.
+  const names = new Set(run.results.filter((result) => !result.causedOnly).map(({ file }) => baselineName(baselineFile, file)));
   return (file) => names.has(file);
 }
 

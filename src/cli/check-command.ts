@@ -3,7 +3,7 @@ import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/config-error.js';
 import { countFindings } from '../check/run-checks.js';
 import { readFromDisk, SourceLines } from '../load/source-lines.js';
-import { readStagedPages } from '../load/staged-pages.js';
+import { readCommittedPages, readStagedPages } from '../load/staged-pages.js';
 import { runCheck } from '../pipeline/check.js';
 import { reporters, type ReporterName } from '../report/reporters.js';
 import { summaryLine } from '../report/summary.js';
@@ -32,11 +32,11 @@ export async function checkCommand(config: Config, io: CliIo, options: CheckComm
   if (options.staged && options.paths.length > 0) {
     throw new ConfigError('Unexpected paths with `--staged`, expected one or the other', 'with `--staged` the staged pages are the ones checked');
   }
-  const staged = options.staged ? readStagedPages(config.content, config.cwd, io.env) : null;
+  let staged = options.staged ? readStagedPages(config.content, config.cwd, io.env) : null;
   for (const file of staged?.missing ?? []) {
     io.stderr.write(`polyref: \`${shown(config, file)}\` is staged but deleted from the working tree; not checked\n`);
   }
-  if (staged && staged.files.length === 0) {
+  if (staged && staged.changes.length === 0) {
     // Machine formats still print an (empty) report, so whatever reads stdout reads a valid document.
     const reporter = reporters[options.format];
     if (reporter.stream === 'stdout') io.stdout.write(reporter.format([], { color: false, rulesDocsUrl: config.rulesDocsUrl }));
@@ -44,11 +44,17 @@ export async function checkCommand(config: Config, io: CliIo, options: CheckComm
     return 0;
   }
 
-  const scope = { paths: staged?.files ?? options.paths, contents: staged?.contents };
-  let results = await runCheck(config, scope);
-  if (options.fix && fixStep(results, config, io) > 0) results = await runCheck(config, scope);
+  const committed = !staged && options.paths.length > 0 ? readCommittedPages(options.paths, config.content, config.cwd, io.env) : null;
+  const check = () => runCheck(config, { paths: options.paths, staged: staged ?? undefined, committed: committed ?? undefined });
+  let results = await check();
+  if (options.fix && fixStep(results, config, io, staged ? { cwd: config.cwd, env: io.env } : null) > 0) {
+    // Fixes of a staged page were staged: the commit now holds them.
+    if (options.staged) staged = readStagedPages(config.content, config.cwd, io.env);
+    results = await check();
+  }
   // Code frames and fingerprints must show what is checked: the staged text when it differs from the file.
-  const sources = new SourceLines(staged ? (file) => staged.contents.get(file) ?? readFromDisk(file) : readFromDisk);
+  const stagedContents = staged?.contents;
+  const sources = new SourceLines(stagedContents ? (file) => stagedContents.get(file) ?? readFromDisk(file) : readFromDisk);
   const baseline = baselineLocation(config, options.baseline);
   const run = { results, sources, scoped: staged !== null || options.paths.length > 0 };
 

@@ -22,7 +22,7 @@ import type {
   Suppression,
 } from '../model/types.js';
 import { unpackPlace, type EntryFact, type PageFacts } from './page-facts.js';
-import { indexPages, type IndexedPage, type SiteIndex } from './site-index.js';
+import { indexedPage, indexPages, type IndexedPage, type SiteIndex } from './site-index.js';
 
 /** Where a page's parsed form comes from when a stand-in is asked for more than its facts. */
 export interface ParsedPages {
@@ -30,19 +30,15 @@ export interface ParsedPages {
   parsed(facts: PageFacts): ParsedPage;
 }
 
-export function buildFactsIndex(facts: Iterable<PageFacts>, pages: ParsedPages): SiteIndex {
-  return indexPages(indexedFacts(facts, pages));
+/** The index of the sources' facts; a source in `whole` (by file) stands there as that parsed page. */
+export function buildFactsIndex(facts: Iterable<PageFacts>, pages: ParsedPages, whole: ReadonlyMap<string, ParsedPage> = new Map()): SiteIndex {
+  return indexPages(indexedFacts(facts, pages, whole));
 }
 
-function* indexedFacts(facts: Iterable<PageFacts>, pages: ParsedPages): Generator<IndexedPage> {
+function* indexedFacts(facts: Iterable<PageFacts>, pages: ParsedPages, whole: ReadonlyMap<string, ParsedPage>): Generator<IndexedPage> {
   for (const pageFacts of facts) {
-    const page = new PageStandIn(pageFacts, pages);
-    yield {
-      page,
-      descriptions: pageFacts.descriptions.map(([keyPath, markdown, isMap, place]): DescriptionDefinition => ({ keyPath, markdown, isMap, place: unpackPlace(place) })),
-      reference: pageFacts.entries.map(([language, entries]) => [language, entries.map((entry, position) => new EntryStandIn(entry, position, page))] as const),
-      referencedKeyPaths: pageFacts.referencedKeyPaths,
-    };
+    const page = whole.get(pageFacts.file);
+    yield page ? indexedPage(page) : new PageStandIn(pageFacts, pages).indexed();
   }
 }
 
@@ -71,6 +67,21 @@ export class PageStandIn implements ParsedPage {
     this.title = facts.title;
     this.navigation = facts.navigation;
     this.headingTitle = facts.headingTitle;
+  }
+
+  private share: IndexedPage | null = null;
+
+  /** What the index takes of the page, from its facts alone: made once, so that every index of the run holds the same values. */
+  indexed(): IndexedPage {
+    const facts = this.facts;
+    this.share ??= {
+      page: this,
+      descriptions: facts.descriptions.map(([keyPath, markdown, isMap, place]): DescriptionDefinition => ({ keyPath, markdown, isMap, place: unpackPlace(place) })),
+      reference: facts.entries.map(([language, entries]) => [language, entries.map((entry, position) => new EntryStandIn(entry, position, this))] as const),
+      referencedKeyPaths: facts.referencedKeyPaths,
+      exampleFiles: facts.exampleFiles,
+    };
+    return this.share;
   }
 
   /** The whole page, parsed. */
@@ -107,6 +118,9 @@ export class PageStandIn implements ParsedPage {
   }
   get diagnostics(): Diagnostic[] {
     return this.parsed().diagnostics;
+  }
+  get unreadFrontmatter(): string | undefined {
+    return this.parsed().unreadFrontmatter;
   }
 }
 
@@ -175,5 +189,8 @@ export class EntryStandIn implements Entry {
   }
   get typePlace(): Place | undefined {
     return this.parsed().typePlace;
+  }
+  get extraPlaces(): Record<string, Place> | undefined {
+    return this.parsed().extraPlaces;
   }
 }

@@ -9,7 +9,9 @@ import { hash } from 'node:crypto';
 import type { SourceFile } from '../load/find-sources.js';
 import { forEachDescription } from '../model/walk.js';
 import type { DescriptionValue, Entry, Navigation, ParsedPage, Place } from '../model/types.js';
+import { statedReads, type StatedReads } from './stated-reads.js';
 import { entryRowDescription } from '../resolve/shown-items.js';
+import { exampleFiles } from './site-index.js';
 
 /** `[line, column, endLine, endColumn]`. */
 export type PackedPlace = [number, number, number, number];
@@ -43,6 +45,12 @@ export interface PageFacts extends SourceFile {
   navigation: Navigation | null;
   /** The first heading with text, which names the page when neither its frontmatter nor a navigation link does. */
   headingTitle: string | null;
+  /** The `file` of each `CodeBlock` and `CodeBlockTab`, as written. */
+  exampleFiles: string[];
+  /** Its YAML and MDX syntax errors: what other pages' problems may follow from. */
+  syntaxErrors: Array<{ ruleId: string; place: PackedPlace }>;
+  /** What its own text names of the rest of the site: who reads what, for judging a change. */
+  statedReads: StatedReads;
 }
 
 export function pageFacts(page: ParsedPage): PageFacts {
@@ -71,11 +79,17 @@ export function pageFacts(page: ParsedPage): PageFacts {
     referencedKeyPaths: [...referenced],
     navigation: page.navigation,
     headingTitle: headingTitle(page),
+    exampleFiles: exampleFiles(page),
+    syntaxErrors: page.diagnostics.filter((diagnostic) => syntaxRuleIds.has(diagnostic.ruleId)).map(({ ruleId, place }) => ({ ruleId, place: packPlace(place) })),
+    statedReads: statedReads(page),
   };
 }
 
+/** Rules of syntax errors, whose pages give the site less than they would. */
+export const syntaxRuleIds: ReadonlySet<string> = new Set(['frontmatter-syntax', 'mdx-syntax']);
+
 /** Fields that say where something stands in its file, which output never shows. */
-export const placeField = /^place$|Place$|Range$/;
+export const placeField = /^place$|Places?$|Range$/;
 
 const contentHashes = new WeakMap<Entry, string>();
 

@@ -1,7 +1,8 @@
 import path from 'node:path/posix';
-import type { DescriptionDefinition, Entry, Navigation, ParsedPage } from '../model/types.js';
+import type { DescriptionDefinition, Entry, Navigation, NavigationLink, ParsedPage } from '../model/types.js';
 import { forEachDescription } from '../model/walk.js';
 import { pageTitles } from './page-titles.js';
+import { rootRelativePath } from './link-paths.js';
 
 export interface Located<T> {
   value: T;
@@ -23,6 +24,10 @@ export interface SiteIndex {
   navigation: Map<string, Located<Navigation>>;
   /** Page URL → its title (`pageTitle`), in the order of `pagesByUrl`. */
   titles: Map<string, string>;
+  /** Every path a `_navigation.mdx` links to (`/reference/x`, as written: base path, no query or fragment). */
+  navigationTargets: Set<string>;
+  /** Example folder, as `exampleFolder` names it → the pages whose `CodeBlock` or `CodeBlockTab` names it, with the `file` as written. */
+  exampleFolders: Map<string, Array<Located<string>>>;
 }
 
 /** What the index takes of one page: the page itself (or a stand-in that reads it on demand) and what it defines. */
@@ -32,6 +37,8 @@ export interface IndexedPage {
   /** By language, in the order the page writes them. */
   reference: Iterable<readonly [language: string, entries: readonly Entry[]]>;
   referencedKeyPaths: Iterable<string>;
+  /** The `file` of each `CodeBlock` and `CodeBlockTab`, as written. */
+  exampleFiles: Iterable<string>;
 }
 
 /** The index of pages held whole in memory. */
@@ -40,7 +47,19 @@ export function buildSiteIndex(pages: ParsedPage[]): SiteIndex {
 }
 
 export function indexedPage(page: ParsedPage): IndexedPage {
-  return { page, descriptions: page.descriptions, reference: Object.entries(page.reference), referencedKeyPaths: referencedKeyPaths(page) };
+  // A stand-in of an index built from facts gives its share from its facts, without reading the page.
+  if ('indexed' in page && typeof page.indexed === 'function') return (page.indexed as () => IndexedPage)();
+  return { page, descriptions: page.descriptions, reference: Object.entries(page.reference), referencedKeyPaths: referencedKeyPaths(page), exampleFiles: exampleFiles(page) };
+}
+
+/** The example folders a page's blocks name, as written. */
+export function exampleFiles(page: Pick<ParsedPage, 'components'>): string[] {
+  const files: string[] = [];
+  for (const component of page.components) {
+    const file = component.attributes.file?.value;
+    if ((component.name === 'CodeBlock' || component.name === 'CodeBlockTab') && typeof file === 'string') files.push(file);
+  }
+  return files;
 }
 
 /** Every key path a page's description references name, in order, each once. */
@@ -67,11 +86,17 @@ export function indexPages(indexed: Iterable<IndexedPage>): SiteIndex {
     referencedKeyPaths: new Set(),
     navigation: new Map(),
     titles: new Map(),
+    navigationTargets: new Set(),
+    exampleFolders: new Map(),
   };
-  for (const { page, descriptions, reference, referencedKeyPaths } of indexed) {
+  for (const { page, descriptions, reference, referencedKeyPaths, exampleFiles } of indexed) {
     index.pages.push(page);
     if (page.kind === 'page') index.pagesByUrl.set(page.url, page);
-    if (page.navigation) index.navigation.set(navigationFolder(page), { value: page.navigation, page });
+    if (page.navigation) {
+      index.navigation.set(navigationFolder(page), { value: page.navigation, page });
+      addTargets(page.navigation.links, index.navigationTargets);
+    }
+    for (const file of exampleFiles) push(index.exampleFolders, exampleFolder(file), { value: file, page });
     for (const definition of descriptions) {
       push(index.descriptions, definition.keyPath, { value: definition, page });
     }
@@ -98,6 +123,19 @@ export function navigationFolder(page: Pick<ParsedPage, 'relativePath'>): string
 /** Whether two pages are the same source: the index may hold a stand-in for the page being checked or rendered. */
 export function samePage(a: Pick<ParsedPage, 'file'>, b: Pick<ParsedPage, 'file'>): boolean {
   return a === b || a.file === b.file;
+}
+
+/** A `file` attribute as one folder however it is written: `widget`, `./widget/` and `widget//` are one. */
+export function exampleFolder(file: string): string {
+  return path.normalize(file).replace(/\/+$/, '');
+}
+
+function addTargets(links: NavigationLink[], into: Set<string>): void {
+  for (const link of links) {
+    const target = rootRelativePath(link.url);
+    if (target !== null) into.add(target);
+    addTargets(link.links, into);
+  }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

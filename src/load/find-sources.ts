@@ -39,6 +39,17 @@ function walk(directory: string, relative: string, insidePartial: boolean, found
   }
 }
 
+/**
+ * The source a path under the content root would be (a file git names, say),
+ * as `findSources` would list it; null for a path it would not list.
+ */
+export function sourceAt(contentRoot: string, relativePath: string): SourceFile | null {
+  const segments = relativePath.split('/');
+  if (!relativePath.endsWith('.mdx') || segments.some((segment) => segment === '' || segment.startsWith('.') || segment === 'node_modules')) return null;
+  const insidePartial = segments.slice(0, -1).some((segment) => segment.startsWith('_'));
+  return { file: path.join(contentRoot, ...segments), relativePath, kind: sourceKind(segments.at(-1)!, insidePartial), url: urlOf(relativePath) };
+}
+
 function sourceKind(name: string, insidePartial: boolean): SourceKind {
   if (name === '_navigation.mdx') return 'navigation';
   return insidePartial || name.startsWith('_') ? 'partial' : 'page';

@@ -80,6 +80,8 @@ export interface Property {
   properties: Item[];
   /** Fields this model does not name, passed to templates unchanged. */
   extra: Record<string, unknown>;
+  /** Where the name of each field of `extra` stands; absent when there is none. */
+  extraPlaces?: Record<string, Place>;
   place: Place;
   keyPlace: Place;
   /** Where the `type` value stands, when written. */
@@ -104,6 +106,8 @@ export interface Entry {
   patternBefore: string | null;
   /** Fields this model does not name, passed to templates unchanged. */
   extra: Record<string, unknown>;
+  /** Where the name of each field of `extra` stands; absent when there is none. */
+  extraPlaces?: Record<string, Place>;
   place: Place;
   keyPlace: Place;
   /** Where the `url` value stands. */
@@ -195,4 +199,9 @@ export interface ParsedPage {
   /** The body syntax tree, kept only when the page is to be rendered. */
   tree: Root | null;
   diagnostics: Diagnostic[];
+  /**
+   * The frontmatter's text when it is not valid YAML: what the page would
+   * have given the site, to tell the problems elsewhere that follow from it.
+   */
+  unreadFrontmatter?: string;
 }

@@ -27,10 +27,12 @@ export interface Frontmatter {
   links: LinkUse[];
 }
 
-const entryFields = new Set([
+/** The fields of an entry that the model names; others are kept for templates. */
+export const entryFields: ReadonlySet<string> = new Set([
   'key', 'id', 'url', 'title', 'type', 'description', 'properties', 'parameters', 'returns', 'patternBefore',
 ]);
-const propertyFields = new Set(['key', 'title', 'type', 'optional', 'expanded', 'unwrap', 'description', 'properties']);
+/** Every field a property may have. */
+export const propertyFields: ReadonlySet<string> = new Set(['key', 'title', 'type', 'optional', 'expanded', 'unwrap', 'description', 'properties']);
 
 /** Reads a page's frontmatter (docs/format.md) into the model, reporting every shape it does not expect. */
 export function readFrontmatter(reader: YamlSource, isNavigation: boolean): Frontmatter {
@@ -148,9 +150,10 @@ function readEntry(reader: YamlSource, node: Yaml, language: string): Entry | nu
     keyPlace: place,
   };
   let hasKey = false;
-  for (const { key, value } of pairs) {
+  for (const { key, keyNode, value } of pairs) {
     if (!entryFields.has(key)) {
       setOwn(entry.extra, key, reader.plain(value));
+      setOwn((entry.extraPlaces ??= {}), key, reader.place(keyNode));
       continue;
     }
     switch (key) {
@@ -239,9 +242,10 @@ function readProperty(reader: YamlSource, node: Yaml, what: string): Property | 
     place,
     keyPlace: place,
   };
-  for (const { key, value } of pairs) {
+  for (const { key, keyNode, value } of pairs) {
     if (!propertyFields.has(key)) {
       setOwn(property.extra, key, reader.plain(value));
+      setOwn((property.extraPlaces ??= {}), key, reader.place(keyNode));
       continue;
     }
     switch (key) {

@@ -38,11 +38,13 @@ export function parsePage(source: SourceFile, bytes: Buffer, options: ParseOptio
   const split = splitFrontmatter(text);
   if (split.diagnostic) {
     page.diagnostics.push(split.diagnostic);
+    page.unreadFrontmatter = text;
     return page;
   }
   if (split.yaml !== null) {
     const read = readPageFrontmatter(split.yaml, split.yamlLine, split.yamlOffset, source.kind === 'navigation', options.yamlParser);
     if (read.frontmatter) Object.assign(page, read.frontmatter);
+    else page.unreadFrontmatter = split.yaml;
     page.diagnostics.push(...read.diagnostics);
   }
 

@@ -2,6 +2,7 @@ import type { Alias, Document, LineCounter, Node as YamlNode, Pair, ParsedNode, 
 import type { Diagnostic, LinkUse, Place } from '../model/types.js';
 import { onDemand } from './load-on-demand.js';
 import { placeOfOffset } from './place.js';
+import { indentationMessage, indentationSlips } from './yaml-indentation.js';
 import { setOwn, type Yaml, type YamlSource } from './yaml-source.js';
 
 /** More alias expansions than this in one file is an attack, not a reference page. */
@@ -49,7 +50,16 @@ export class YamlReader implements YamlSource {
         place: { ...place, line: place.line + firstLine - 1, endLine: place.endLine + firstLine - 1 },
       });
     }
+    // A key indented unlike its siblings is the cause of the parser's errors from the line before it on.
+    const slips = document.errors.length > 0 ? indentationSlips(yaml) : [];
+    const explainedFrom = slips.length > 0 ? slips[0]!.line - 1 : Infinity;
+    let lastExplained = -Infinity;
     for (const error of document.errors) {
+      const endLine = lineCounter.linePos(error.pos[1]).line;
+      if (endLine >= explainedFrom) {
+        lastExplained = Math.max(lastExplained, endLine);
+        continue;
+      }
       let message = error.message.split('\n')[0]!.replace(/:$/, '');
       if (error.code === 'DUPLICATE_KEY') {
         const key = /^[^:\n]*/.exec(yaml.slice(error.pos[0]))![0].trim();
@@ -58,7 +68,15 @@ export class YamlReader implements YamlSource {
       reader.diagnostics.push({
         ruleId: 'frontmatter-syntax',
         message: `Unexpected YAML: ${message}`,
-        place: reader.placeOfRange(unclosedFlowStart(yaml, message, error.pos[0]) ?? error.pos[0], error.pos[1]),
+        place: reader.placeOfRange(unclosedFlowStart(yaml, message, error.pos[0]) ?? tokenStart(yaml, error.pos[0]), error.pos[1]),
+      });
+    }
+    for (const slip of slips) {
+      if (slip.line - 1 > lastExplained) break;
+      reader.diagnostics.push({
+        ruleId: 'frontmatter-syntax',
+        message: indentationMessage(slip),
+        place: reader.placeOfRange(slip.offset, slip.offset + slip.token.length),
       });
     }
     if (document.errors.length === 0) reader.reportCyclicAliases();
@@ -228,6 +246,16 @@ function countUpTo(text: string, char: string, limit: number): number {
   let count = 0;
   for (let index = text.indexOf(char); index !== -1 && count < limit; index = text.indexOf(char, index + 1)) count += 1;
   return count;
+}
+
+/** An error placed on the spaces that indent a line stands at the line's first token. */
+function tokenStart(yaml: string, offset: number): number {
+  let lineStart = offset;
+  while (lineStart > 0 && yaml[lineStart - 1] !== '\n') lineStart -= 1;
+  if (yaml.slice(lineStart, offset).trim() !== '' || yaml[offset] !== ' ') return offset;
+  let token = offset;
+  while (yaml[token] === ' ') token += 1;
+  return token;
 }
 
 /**

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { markConsequences } from '../check/consequences.js';
 import { countFindings, type Finding } from '../check/run-checks.js';
 import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/config-error.js';
@@ -104,7 +105,7 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
     }
     if (failed) {
       await output.abort();
-      return { results, written: null, worked: workedPaths(), fromCache: 0 };
+      return { results: markConsequences(results, site), written: null, worked: workedPaths(), fromCache: 0 };
     }
     for (const file of siteFiles.finish()) await output.write(file.path, file.content);
     for (const [name, file] of findAssets(config.templates)) await output.write(`assets/${name}`, fs.readFileSync(file));
@@ -116,7 +117,7 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
   } finally {
     await worked.return?.(undefined);
   }
-  return { results, written, worked: workedPaths(), fromCache };
+  return { results: markConsequences(results, site), written, worked: workedPaths(), fromCache };
 }
 
 /** The output cache as a build uses it: which sources it can answer for, and what the others gave. */

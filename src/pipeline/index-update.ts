@@ -24,6 +24,8 @@ const tableShapes: Record<string, TableShape> = {
   entriesById: 'lists',
   referencedKeyPaths: 'set',
   navigation: 'single',
+  navigationTargets: 'set',
+  exampleFolders: 'lists',
 };
 
 /**
@@ -115,17 +117,7 @@ export class IndexUpdater {
         if (!page || shares.has(page)) continue;
         const share = buildSiteIndex([page]);
         shares.set(page, share);
-        for (const [name, shape] of Object.entries(tableShapes)) {
-          const table = tableOf(share, name);
-          if (shape === 'nested') {
-            for (const [outer, inner] of table as Map<unknown, Map<unknown, unknown>>) {
-              touch(name, outer);
-              for (const key of inner.keys()) touch(`${name}/${String(outer)}`, key);
-            }
-          } else {
-            for (const key of table instanceof Set ? table : table.keys()) touch(name, key);
-          }
-        }
+        forEachKeyOf(share, touch);
         // The title of the page itself, and of every page its navigation links name.
         if (page.kind === 'page') touch('titles', page.url);
         if (page.navigation) for (const url of navigationTitles(page.navigation).keys()) touch('titles', url);
@@ -360,6 +352,25 @@ function settle(table: TableState, current: AnyTable, key: unknown, contribution
     (current as Map<unknown, unknown>).delete(key);
   } else {
     (current as Map<unknown, unknown>).set(key, contributions.at(-1)!.value);
+  }
+}
+
+/**
+ * Every key of every table of `share` (a page's share of the index, as
+ * `buildSiteIndex([page])` makes it), by table path: what the page gives
+ * the site, and so what a change of the page may alter.
+ */
+export function forEachKeyOf(share: SiteIndex, visit: (path: TablePath, key: unknown) => void): void {
+  for (const [name, shape] of Object.entries(tableShapes)) {
+    const table = tableOf(share, name);
+    if (shape === 'nested') {
+      for (const [outer, inner] of table as Map<unknown, Map<unknown, unknown>>) {
+        visit(name, outer);
+        for (const key of inner.keys()) visit(`${name}/${String(outer)}`, key);
+      }
+    } else {
+      for (const key of table instanceof Set ? table : table.keys()) visit(name, key);
+    }
   }
 }
 

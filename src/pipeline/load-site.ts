@@ -20,6 +20,8 @@ export interface LoadOptions {
   keepTrees: boolean;
   /** Contents to use instead of the file on disk (staged content, an editor's buffer), by absolute path. */
   contents?: ReadonlyMap<string, Buffer>;
+  /** Sources to leave out though the disk has them (pages a staged commit deletes), by absolute path. */
+  without?: ReadonlySet<string>;
   /** `false` parses every page afresh, whatever `config.cache` says. */
   cache?: false;
   /** Worker pool settings, for tests and benchmarks. */
@@ -29,7 +31,10 @@ export interface LoadOptions {
 /** load → parse → index: every source under the content root, read, parsed and held whole in memory. */
 export function loadSite(config: Config, options: LoadOptions): Site {
   assertContentFolder(config);
-  const pages = loadPages(findSources(config.content), {
+  const without = options.without;
+  const found = findSources(config.content);
+  const sources = found.filter((source) => !without?.has(source.file));
+  const pages = loadPages(sources, {
     keepTrees: options.keepTrees,
     contents: options.contents,
     cache: options.cache === false ? null : config.cache,
@@ -41,6 +46,14 @@ export function loadSite(config: Config, options: LoadOptions): Site {
 export interface OpenSiteOptions {
   /** Contents to use instead of the file on disk (staged content), by absolute path; never stored as facts. */
   contents?: ReadonlyMap<string, Buffer>;
+  /** Sources to leave out (a commit's deletions still in the working tree), by absolute path. */
+  without?: ReadonlySet<string>;
+  /**
+   * Keep the pages this run parses in the index whole (a check, which reads
+   * them again at once); else the index holds only facts and the pages are
+   * let go (a build, whose threads read each page again).
+   */
+  keepParsed?: boolean;
   /** Worker pool settings, for tests and benchmarks. */
   pool?: LoadPagesOptions['pool'];
 }
@@ -69,7 +82,9 @@ export interface OpenSite {
 export function openSite(config: Config, options: OpenSiteOptions = {}): OpenSite {
   assertContentFolder(config);
   const cacheRoot = config.cache;
-  const sources = findSources(config.content);
+  const without = options.without;
+  const found = findSources(config.content);
+  const sources = found.filter((source) => !without?.has(source.file));
   const store = FactsStore.open(config.cache, config.content);
   const facts: PageFacts[] = new Array(sources.length);
   const stale: Array<{ position: number; source: SourceFile; stat: fs.Stats | null }> = [];
@@ -106,10 +121,10 @@ export function openSite(config: Config, options: OpenSiteOptions = {}): OpenSit
     parsedNow.set(page.file, page);
     if (stat) store.set(facts[position], stat);
   });
-  store.save(new Set(sources.map((source) => source.relativePath)));
+  store.save(new Set(found.map((source) => source.relativePath)));
   const reader = new PageReader(cacheRoot);
   return {
-    site: siteOf(config, buildFactsIndex(facts, reader)),
+    site: siteOf(config, buildFactsIndex(facts, reader, options.keepParsed ? parsedNow : undefined)),
     facts,
     reader,
     parsedNow,

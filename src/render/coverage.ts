@@ -1,4 +1,5 @@
-import { sitePath, splitUrl } from '../check/links.js';
+import { sitePath } from '../check/links.js';
+import { splitUrl } from '../index/link-paths.js';
 import { coveragePercent, coverageUrl, inMatrix, inWords, languageCoverage, languageLabels, parityOf, type ParityCell, type ParityEntry } from '../check/parity.js';
 import { anchorId } from '../index/anchors.js';
 import { titleOf } from '../index/page-titles.js';

@@ -8,6 +8,11 @@ export interface FileFindings {
   findings: Finding[];
   /** What `--fix` must know of the text that was checked. */
   parsed?: { hash: string; hasSyntaxError: boolean };
+  /**
+   * The findings are only those a change caused on this page, outside the
+   * change: its other problems were not judged (the baseline leaves them be).
+   */
+  causedOnly?: true;
 }
 
 /**

@@ -98,13 +98,13 @@ describe('polyref check', () => {
   it('reports only on the given paths but resolves against the whole site', () => {
     const dir = project({
       'content/reference/directory-sync/directory-group/index.mdx': typoPage,
-      // Uses keys defined on other pages: must stay clean when checked alone.
-      'content/reference/extra.mdx': '---\ntitle: Extra\nreference:\n  python:\n    - key: Extra\n      id: extra\n      url: /reference/extra\n      properties:\n        - key: id\n          type: str\n          description: (directory_group.id)\n---\n',
+      // Uses keys defined on other pages: must stay clean when checked alone (outside reference/, whose sidebar does not list it).
+      'content/extra.mdx': '---\ntitle: Extra\nreference:\n  python:\n    - key: Extra\n      id: extra\n      url: /extra\n      properties:\n        - key: id\n          type: str\n          description: (directory_group.id)\n---\n',
     });
-    const alone = runPolyref(['check', 'content/reference/extra.mdx'], dir);
+    const alone = runPolyref(['check', 'content/extra.mdx'], dir);
     expect(alone.stderr).toContain('1 file checked, no problems');
     expect(alone.status).toBe(0);
-    const both = runPolyref(['check', 'content/reference/extra.mdx', 'content/reference/directory-sync/directory-group'], dir);
+    const both = runPolyref(['check', 'content/extra.mdx', 'content/reference/directory-sync/directory-group'], dir);
     expect(both.status).toBe(1);
   });
 

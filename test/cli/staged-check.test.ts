@@ -75,8 +75,13 @@ describe('polyref check --staged', () => {
     fs.writeFileSync(file, staged);
     gitOk(dir, ['add', pagePath]);
     const result = runPolyrefInRepository(dir, ['check', '--staged', '--format', 'json']);
-    const report = JSON.parse(result.stdout) as Array<{ filePath: string; errorCount: number }>;
-    expect(report.map((entry) => [entry.filePath, entry.errorCount])).toEqual([[pagePath, 0]]);
+    const report = JSON.parse(result.stdout) as Array<{ filePath: string; errorCount: number; messages: Array<{ message: string }> }>;
+    expect(report.find((entry) => entry.filePath === pagePath)?.errorCount).toBe(0);
+    // Other pages are reported only for what the change does to them (their parity with the changed entries), as such.
+    for (const entry of report.filter((other) => other.filePath !== pagePath)) {
+      expect(entry.errorCount).toBe(0);
+      for (const { message } of entry.messages) expect(message).toMatch(/ \(broken by the change to content\/reference\/directory-sync\/directory-group\/index\.mdx\)$/);
+    }
     expect(result.status).toBe(0);
   }, 60_000);
 
@@ -99,7 +104,13 @@ describe('polyref check --staged', () => {
     const renamed = 'content/reference/directory-sync/directory-group/fetch.mdx';
     gitOk(dir, ['mv', referencing, renamed]);
     const result = runPolyrefInRepository(dir, ['check', '--staged', '--format', 'json']);
-    expect((JSON.parse(result.stdout) as Array<{ filePath: string }>).map((entry) => entry.filePath)).toEqual([renamed]);
+    const report = JSON.parse(result.stdout) as Array<{ filePath: string; messages: Array<{ message: string }> }>;
+    expect(report.map((entry) => entry.filePath)).toContain(renamed);
+    expect(report.map((entry) => entry.filePath)).not.toContain(referencing);
+    // The pages that linked to the old URL are reported for the links the rename broke.
+    const others = report.filter((entry) => entry.filePath !== renamed);
+    expect(others.length).toBeGreaterThan(0);
+    for (const { message } of others.flatMap((entry) => entry.messages)) expect(message).toContain(`(broken by the rename of ${referencing} to ${renamed})`);
   }, 60_000);
 
   it('says so when no page is staged, and ignores staged files outside the content root', () => {

@@ -37,13 +37,24 @@ export function exampleRepository(): { dir: string; cleanup: () => void } {
   const project = makeProject({});
   fs.cpSync(path.join(repoRoot, 'content'), path.join(project.dir, 'content'), { recursive: true });
   fs.cpSync(path.join(repoRoot, 'examples'), path.join(project.dir, 'examples'), { recursive: true });
-  gitOk(project.dir, ['init', '-q', '-b', 'main']);
-  gitOk(project.dir, ['config', 'user.name', 'Docs Writer']);
-  gitOk(project.dir, ['config', 'user.email', 'docs@example.com']);
-  gitOk(project.dir, ['config', 'commit.gpgsign', 'false']);
-  gitOk(project.dir, ['add', '-A']);
-  gitOk(project.dir, ['commit', '-q', '-m', 'Example site']);
+  commitEverything(project.dir, 'Example site');
   return project;
+}
+
+/** A fresh repository holding `files`, committed once. */
+export function repositoryWith(files: Record<string, string>): { dir: string; cleanup: () => void } {
+  const project = makeProject(files);
+  commitEverything(project.dir, 'A site');
+  return project;
+}
+
+function commitEverything(dir: string, message: string): void {
+  gitOk(dir, ['init', '-q', '-b', 'main']);
+  gitOk(dir, ['config', 'user.name', 'Docs Writer']);
+  gitOk(dir, ['config', 'user.email', 'docs@example.com']);
+  gitOk(dir, ['config', 'commit.gpgsign', 'false']);
+  gitOk(dir, ['add', '-A']);
+  gitOk(dir, ['commit', '-q', '-m', message]);
 }
 
 /** `.git/hooks/pre-commit` running the real polyref binary on the staged pages, as a project would install it. */

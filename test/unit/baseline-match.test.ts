@@ -56,6 +56,9 @@ describe('baseline matching', () => {
       'Unexpected unresolved description `(a.b)`, expected a key in `descriptions`',
     );
     expect(baselineMessage('Unexpected `x` (in a list)')).toBe('Unexpected `x` (in a list)');
+    // What a run says of a problem's cause is not part of the problem either.
+    expect(baselineMessage('Unexpected `(a.b)` (did you mean `a.c`?) (broken by the deletion of content/x.mdx)')).toBe('Unexpected `(a.b)`');
+    expect(baselineMessage('Unexpected `(a.b)` (may follow from the syntax error in content/x.mdx:3:4)')).toBe('Unexpected `(a.b)`');
     const baseline = createBaseline([located('content/a.mdx', 4, 'x: (a.b)', 'unresolved-description', 'Unexpected `(a.b)` (did you mean `a.c`?)')]);
     expect(baseline[0]!.message).toBe('Unexpected `(a.b)`');
     const now = located('content/a.mdx', 4, 'x: (a.b)', 'unresolved-description', 'Unexpected `(a.b)` (did you mean `a.c` or `a.d`?)');

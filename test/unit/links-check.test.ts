@@ -120,7 +120,8 @@ describe('broken-link', () => {
     }
     const findings = checkFiles({ 'content/reference/widgets.mdx': widgets, 'content/l.mdx': page('widget.tag') });
     expect(linkErrors(findings['l.mdx']).map((finding) => finding.message)).toEqual([
-      'Unexpected link `/reference/widgets#widget.tag` to no anchor `#widget.tag` on `/reference/widgets`, expected a heading, entry or property anchor of that page',
+      // Not an anchor of the page, but the nearest one ends with the same key: a nested property the writer skipped a level of.
+      'Unexpected link `/reference/widgets#widget.tag` to no anchor `#widget.tag` on `/reference/widgets`, expected a heading, entry or property anchor of that page (did you mean `/reference/widgets#widget.meta.tag`?)',
     ]);
   });
 

@@ -152,8 +152,8 @@ describe('schemas/page.schema.json and schemas/navigation.schema.json', () => {
         }
         const validate = path.basename(file) === '_navigation.mdx' ? validateNavigation : validatePage;
         const where = `${scenario}/content/${relative}`;
-        // A dotted description key only earns a warning, but an editor should flag it as one types: the schema rejects it.
-        if (rulesOnFile.has('frontmatter-shape') || rulesOnFile.has('dotted-description-key')) {
+        // A dotted description key or an unknown property field only earns a warning, but an editor should flag it as one types: the schema rejects it.
+        if (rulesOnFile.has('frontmatter-shape') || rulesOnFile.has('dotted-description-key') || rulesOnFile.has('unknown-field')) {
           expect(validate(data), `${where} has a shape problem the schema lets through`).toBe(false);
           rejected++;
         } else {

@@ -1,4 +1,5 @@
-import { isExternalLink, isIgnoredLink, sitePath, splitUrl } from '../links.js';
+import { splitUrl } from '../../index/link-paths.js';
+import { isExternalLink, isIgnoredLink, sitePath } from '../links.js';
 import { didYouMean, type Rule } from '../rule.js';
 
 export const entryUrlMismatch: Rule = {

@@ -12,10 +12,13 @@ import { missingDescription } from './missing-description.js';
 import { missingExample } from './missing-example.js';
 import { openApiCoverage } from './openapi-coverage.js';
 import { openApiDrift } from './openapi-drift.js';
+import { orphanPage } from './orphan-page.js';
 import { parityGap } from './parity-gap.js';
 import { parseRules } from './parse-rules.js';
 import { remoteExample } from './remote-example.js';
 import { unknownComponent } from './unknown-component.js';
+import { unknownExampleLanguage } from './unknown-example-language.js';
+import { unknownField } from './unknown-field.js';
 import { unknownLanguage } from './unknown-language.js';
 import { unknownReferenceId } from './unknown-reference-id.js';
 import { unresolvedDescription } from './unresolved-description.js';
@@ -29,6 +32,7 @@ export const rules: readonly Rule[] = [
   unknownLanguage,
   duplicateProperty,
   missingDescription,
+  unknownField,
   unresolvedDescription,
   descriptionWithoutSelf,
   conflictingDescription,
@@ -39,8 +43,10 @@ export const rules: readonly Rule[] = [
   unknownReferenceId,
   exampleOutsideRoot,
   missingExample,
+  unknownExampleLanguage,
   remoteExample,
   brokenNavigationLink,
+  orphanPage,
   brokenLink,
   entryUrlMismatch,
   parityGap,

@@ -1,5 +1,5 @@
 import { didYouMean, type Rule } from '../rule.js';
-import { closest } from '../../resolve/suggest.js';
+import { SuggestionIndex, suggestionIndexOf } from '../../resolve/suggestion-index.js';
 
 export const unknownComponent: Rule = {
   id: 'unknown-component',
@@ -8,7 +8,7 @@ export const unknownComponent: Rule = {
   check({ page, site, report }) {
     for (const component of page.components) {
       if (site.components.has(component.name)) continue;
-      const suggestions = closest(component.name, site.components);
+      const suggestions = suggestionIndexOf(site.components, 'components', () => new SuggestionIndex(site.components)).nearest(component.name);
       report(
         `Unexpected component \`<${component.name}>\`, expected one with a template (\`templates/components/${component.name}.hbs\`)${didYouMean(suggestions)}`,
         component.place,
