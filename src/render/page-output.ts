@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { titleOf } from '../index/page-titles.js';
+import { startResolving } from '../resolve/resolved-entry.js';
 import type { Site } from '../model/site.js';
 import type { NavigationLink, ParsedPage } from '../model/types.js';
 import { coverageSections, type CoverageSection } from './coverage.js';
@@ -61,6 +62,7 @@ const summaryLimit = 200;
  */
 export function renderPageOutput(page: ParsedPage, resources: RenderResources): PageOutput {
   const { site } = resources;
+  startResolving();
   if (page.kind === 'navigation') return { files: [], searchDocuments: [], model: null, summary: null, coverage: [] };
   if (page.kind === 'partial') {
     const model = partialModel(page, site);
