@@ -2,7 +2,8 @@
 /**
  * polyref side by side with Eleventy and Hugo on the same pages:
  *
- *   npm run bench -- --compare [--pages 1000,4000] [--runs 1] [--no-hugo] [--no-eleventy]
+ *   npm run bench -- --compare [--pages 1000,4000] [--variants examples,no-examples] [--runs 1]
+ *                              [--check-pages 5000] [--memory-pages 8000] [--no-hugo] [--no-eleventy] [--no-dev]
  *
  * For each size, the generated MDX site (bench/generate.js) is built by
  * polyref; the Markdown copy polyref writes beside each page (the same
@@ -12,6 +13,13 @@
  * `hugo` when installed (`apt-get install hugo`). Also timed: `polyref check`
  * against the floor of reading every file and loading its frontmatter with
  * js-yaml, and the dev rebuild of one edited page (bench/compare-dev.js).
+ * With its cache, polyref then builds again with nothing changed, and after
+ * one description is edited (how many pages it rendered again is shown).
+ * Each size is built with an example file per language for each code block
+ * (`examples`, the highlighting cost) and without (`no-examples`). A
+ * one-file `check` of a site of `--check-pages` pages is timed against the
+ * same check on a one-page site, and a cold build of `--memory-pages` pages
+ * gives the peak memory to set against the largest size's.
  *
  * Wall time is from spawn to exit; CPU is user + system of the process; peak
  * is its max RSS. polyref builds and checks without its parse cache, as
@@ -79,14 +87,40 @@ async function median(run, runs) {
   return { ...middle, peakMb: Math.max(...results.map((result) => result.peakMb)) };
 }
 
-/** The generated site for `pages`, reused while the generator and size are unchanged. @param {string} dir @param {number} pages */
-function prepareSite(dir, pages) {
+/** The generated site for `pages`, reused while the generator and size are unchanged. @param {string} dir @param {number} pages @param {boolean} [examples] */
+function prepareSite(dir, pages, examples = true) {
   const stamp = path.join(dir, '.generated');
-  const wanted = `${generatorVersion}:${pages}:seed1:site`;
+  const wanted = `${generatorVersion}:${pages}:seed1:site:${examples ? 'examples' : 'no-examples'}`;
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === wanted) return;
   log(`Generating ${pages} pages in ${path.relative(repoDir, dir)}`);
-  writeSite(dir, { pages, seed: 1, navigation: 'site' });
+  writeSite(dir, { pages, seed: 1, navigation: 'site', examples });
   fs.writeFileSync(stamp, wanted);
+}
+
+/** An object page of the middle of the site and its first plain description line: what the warm and dev runs edit. @param {string} site */
+function pageToEdit(site) {
+  /** @type {string[]} */
+  const pages = [];
+  const walk = (/** @type {string} */ folder) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const file = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name === 'index.mdx' && path.relative(site, folder).split(path.sep).length > 2) pages.push(file);
+    }
+  };
+  walk(path.join(site, 'content', 'reference'));
+  const line = /^( {4,6}[a-z_]+: [A-Z][^'":#]*)\.$/m;
+  const middle = Math.floor(pages.length / 2);
+  const file = [...pages.slice(middle), ...pages.slice(0, middle)].find((candidate) => line.test(fs.readFileSync(candidate, 'utf8')));
+  if (!file) throw new Error('no object page with a plain description found');
+  return { file, line };
+}
+
+/** What a build said of itself on its last line (measure.js passes it on): pages written and those taken from the cache. @param {string} stdout */
+function builtPages(stdout) {
+  const output = String(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}').lastLine ?? '');
+  const summary = /Built (\d+) pages? into .* in [\d.]+s(?: \((\d+) from the cache\))?/.exec(output);
+  return summary ? { written: Number(summary[1]), fromCache: Number(summary[2] ?? 0) } : null;
 }
 
 /** Eleventy and js-yaml, installed outside the project's dependencies. @param {string} tools */
@@ -185,8 +219,15 @@ async function compare() {
       'no-hugo': { type: 'boolean', default: false },
       'no-eleventy': { type: 'boolean', default: false },
       'no-dev': { type: 'boolean', default: false },
+      variants: { type: 'string', default: 'examples,no-examples' },
+      'check-pages': { type: 'string', default: '5000' },
+      'memory-pages': { type: 'string', default: '8000' },
     },
   });
+  const variants = values.variants.split(',').map((variant) => variant.trim());
+  if (variants.some((variant) => variant !== 'examples' && variant !== 'no-examples')) throw new Error(`--variants lists \`examples\` and \`no-examples\`, got \`${values.variants}\``);
+  const checkPages = Number(values['check-pages']);
+  const memoryPages = Number(values['memory-pages']);
   const sizes = values.pages.split(',').map((size) => Number(size.trim()));
   if (sizes.some((size) => !Number.isInteger(size) || size < 3)) throw new Error(`--pages must list whole numbers of at least 3, got \`${values.pages}\``);
   const runs = Number(values.runs);
@@ -208,80 +249,155 @@ async function compare() {
     const timing = row.timing;
     log(`  ${row.name}: ${timing ? `${seconds(timing.wallSeconds)} s wall, ${seconds(timing.cpuSeconds)} s CPU, ${megabytes(timing.peakMb)} MB peak` : ''}${row.note ?? ''}`);
   };
-  for (const pages of sizes) {
-    const site = path.join(work, `site-${pages}`);
-    prepareSite(site, pages);
-    const out = path.join(site, 'out');
-    log(`${pages} pages: polyref build`);
-    const build = await median(async () => {
-      fs.rmSync(out, { recursive: true, force: true });
-      return timed(process.execPath, [measureScript, 'build', '--no-cache', '--out', out], site);
-    }, runs);
-    push({ pages, name: 'polyref build', timing: build });
-    const markdown = markdownPages(out);
-    if (eleventy) {
-      const project = path.join(work, `eleventy-${pages}`);
-      writeEleventyProject(project, markdown);
-      log(`${pages} pages: Eleventy build`);
-      const timing = await median(async () => {
-        fs.rmSync(path.join(project, '_site'), { recursive: true, force: true });
-        return timed(process.execPath, [eleventy, '--config=eleventy.config.mjs', '--quiet'], project);
+  for (const variant of variants) {
+    for (const pages of sizes) {
+      const site = path.join(work, `site-${pages}-${variant}`);
+      prepareSite(site, pages, variant === 'examples');
+      const out = path.join(site, 'out');
+      const label = (/** @type {string} */ what) => `${what} (${variant})`;
+      log(`${pages} pages, ${variant}: polyref build`);
+      const build = await median(async () => {
+        fs.rmSync(out, { recursive: true, force: true });
+        return timed(process.execPath, [measureScript, 'build', '--no-cache', '--out', out], site);
       }, runs);
-      push({ pages, name: `Eleventy ${packageVersion(tools, '@11ty/eleventy')} build`, timing });
-    }
-    if (hugo) {
-      const project = path.join(work, `hugo-${pages}`);
-      writeHugoProject(project, markdown);
-      log(`${pages} pages: Hugo build`);
-      const timing = await median(async () => {
-        fs.rmSync(path.join(project, 'public'), { recursive: true, force: true });
-        return timed('hugo', ['--quiet', '--source', project, '--destination', 'public'], project);
-      }, runs);
-      push({ pages, name: `Hugo ${hugo} build`, timing });
-    }
-    log(`${pages} pages: polyref check`);
-    push({ pages, name: 'polyref check', timing: await median(() => timed(process.execPath, [measureScript, 'check', '--no-cache'], site), runs) });
-    log(`${pages} pages: read + js-yaml floor`);
-    push({ pages, name: 'floor: read + js-yaml frontmatter', timing: await median(() => timed(process.execPath, [floorScript, path.join(site, 'content'), tools], site), runs) });
-    if (!values['no-dev']) {
-      log(`${pages} pages: dev rebuild of one edited page`);
-      const dev = await timed(process.execPath, [devScript, site], site).catch((/** @type {Error} */ error) => {
-        log(`  polyref dev: ${error.message}`);
-        return null;
-      });
-      if (!dev) continue;
-      const result = JSON.parse(dev.stdout.trim().split('\n').at(-1) ?? '{}');
-      push({ pages, name: 'polyref dev: start (full build in memory)', timing: { wallSeconds: result.startMs / 1000, cpuSeconds: dev.cpuSeconds, peakMb: dev.peakMb } });
+      push({ pages, name: label('polyref build'), timing: build });
+      log(`${pages} pages, ${variant}: polyref build --jobs 1`);
       push({
         pages,
-        name: 'polyref dev: one edited page',
-        timing: null,
-        note: `median ${result.medianMs.toFixed(0)} ms over ${result.edits} edits (${result.renderedPerEdit} page${result.renderedPerEdit === 1 ? '' : 's'} rendered each)`,
+        name: label('polyref build --jobs 1'),
+        timing: await median(async () => {
+          fs.rmSync(out, { recursive: true, force: true });
+          return timed(process.execPath, [measureScript, 'build', '--no-cache', '--jobs', '1', '--out', out], site);
+        }, runs),
       });
+      const markdown = markdownPages(out);
+      if (eleventy) {
+        const project = path.join(work, `eleventy-${pages}-${variant}`);
+        writeEleventyProject(project, markdown);
+        log(`${pages} pages, ${variant}: Eleventy build`);
+        const timing = await median(async () => {
+          fs.rmSync(path.join(project, '_site'), { recursive: true, force: true });
+          return timed(process.execPath, [eleventy, '--config=eleventy.config.mjs', '--quiet'], project);
+        }, runs);
+        push({ pages, name: label(`Eleventy ${packageVersion(tools, '@11ty/eleventy')} build`), timing });
+      }
+      if (hugo) {
+        const project = path.join(work, `hugo-${pages}-${variant}`);
+        writeHugoProject(project, markdown);
+        log(`${pages} pages, ${variant}: Hugo build`);
+        const timing = await median(async () => {
+          fs.rmSync(path.join(project, 'public'), { recursive: true, force: true });
+          return timed('hugo', ['--quiet', '--source', project, '--destination', 'public'], project);
+        }, runs);
+        push({ pages, name: label(`Hugo ${hugo} build`), timing });
+      }
+
+      // The output cache: a first build fills it, the next ones reuse it.
+      const cache = path.join(site, '.polyref-cache');
+      fs.rmSync(cache, { recursive: true, force: true });
+      log(`${pages} pages, ${variant}: polyref build with its cache (filling it)`);
+      await timed(process.execPath, [measureScript, 'build', '--cache-dir', cache, '--out', out], site);
+      log(`${pages} pages, ${variant}: warm build, nothing changed`);
+      push({ pages, name: label('polyref build, warm, nothing changed'), timing: await median(() => timed(process.execPath, [measureScript, 'build', '--cache-dir', cache, '--out', out], site), runs) });
+      const edit = pageToEdit(site);
+      const original = fs.readFileSync(edit.file, 'utf8');
+      try {
+        log(`${pages} pages, ${variant}: warm build, one description changed`);
+        let step = 0;
+        let rendered = null;
+        const timing = await median(async () => {
+          step += 1;
+          fs.writeFileSync(edit.file, original.replace(edit.line, `$1, edited ${step}.`));
+          const run = await timed(process.execPath, [measureScript, 'build', '--cache-dir', cache, '--out', out], site);
+          const built = builtPages(run.stdout);
+          rendered = built ? built.written - built.fromCache : null;
+          return run;
+        }, runs);
+        push({ pages, name: label('polyref build, warm, one description changed'), timing, note: rendered === null ? '' : `  ${rendered} page${rendered === 1 ? '' : 's'} rendered again` });
+      } finally {
+        fs.writeFileSync(edit.file, original);
+      }
+
+      log(`${pages} pages, ${variant}: polyref check`);
+      push({ pages, name: label('polyref check'), timing: await median(() => timed(process.execPath, [measureScript, 'check', '--no-cache'], site), runs) });
+      log(`${pages} pages, ${variant}: read + js-yaml floor`);
+      push({ pages, name: label('floor: read + js-yaml frontmatter'), timing: await median(() => timed(process.execPath, [floorScript, path.join(site, 'content'), tools], site), runs) });
+      if (!values['no-dev']) {
+        log(`${pages} pages, ${variant}: dev rebuild of one edited page`);
+        const dev = await timed(process.execPath, [devScript, site], site).catch((/** @type {Error} */ error) => {
+          log(`  polyref dev: ${error.message}`);
+          return null;
+        });
+        if (!dev) continue;
+        const result = JSON.parse(dev.stdout.trim().split('\n').at(-1) ?? '{}');
+        push({ pages, name: label('polyref dev: start (full build in memory)'), timing: { wallSeconds: result.startMs / 1000, cpuSeconds: dev.cpuSeconds, peakMb: dev.peakMb } });
+        push({
+          pages,
+          name: label('polyref dev: one edited page'),
+          timing: null,
+          note: `median ${result.medianMs.toFixed(0)} ms over ${result.edits} edits (${result.renderedPerEdit} page${result.renderedPerEdit === 1 ? '' : 's'} rendered each)`,
+        });
+      }
     }
   }
 
+  if (checkPages > 0) {
+    // One file checked with a warm cache, on a large site and on a site of that one page (and the two it needs).
+    for (const [pages, name] of /** @type {Array<[number, string]>} */ ([[checkPages, `one-file check, ${checkPages}-page site`], [3, 'one-file check, one-page site']])) {
+      const site = path.join(work, `site-${pages}-examples`);
+      prepareSite(site, pages, true);
+      // On a site cut down to one page, links to the pages left out are warnings, as on a partial site.
+      if (pages === 3) fs.writeFileSync(path.join(site, 'polyref.config.json'), `${JSON.stringify({ rules: { 'broken-link': 'warn' } })}\n`);
+      const cache = path.join(site, '.polyref-cache');
+      const file = path.relative(site, pageToEdit(site).file);
+      log(`${pages} pages: ${name}`);
+      await timed(process.execPath, [measureScript, 'check', '--cache-dir', cache], site);
+      push({ pages, name, timing: await median(() => timed(process.execPath, [measureScript, 'check', '--cache-dir', cache, file], site), Math.max(runs, 3)) });
+    }
+  }
+  if (memoryPages > 0) {
+    const site = path.join(work, `site-${memoryPages}-examples`);
+    prepareSite(site, memoryPages, true);
+    log(`${memoryPages} pages: polyref build (peak memory)`);
+    push({
+      pages: memoryPages,
+      name: 'polyref build (examples)',
+      timing: await median(async () => {
+        fs.rmSync(path.join(site, 'out'), { recursive: true, force: true });
+        return timed(process.execPath, [measureScript, 'build', '--no-cache', '--out', path.join(site, 'out')], site);
+      }, 1),
+    });
+  }
+
   const lines = [];
-  lines.push(`${'pages'.padStart(6)}  ${'what'.padEnd(44)} ${'wall s'.padStart(8)} ${'cpu s'.padStart(8)} ${'peak MB'.padStart(8)}`);
+  lines.push(`${'pages'.padStart(6)}  ${'what'.padEnd(58)} ${'wall s'.padStart(8)} ${'cpu s'.padStart(8)} ${'peak MB'.padStart(8)}`);
   for (const row of rows) {
     const timing = row.timing;
     lines.push(
-      `${String(row.pages).padStart(6)}  ${row.name.padEnd(44)} ${timing ? seconds(timing.wallSeconds).padStart(8) : ''.padStart(8)} ${timing ? seconds(timing.cpuSeconds).padStart(8) : ''.padStart(8)} ${timing ? megabytes(timing.peakMb).padStart(8) : ''.padStart(8)}${row.note ? `  ${row.note}` : ''}`,
+      `${String(row.pages).padStart(6)}  ${row.name.padEnd(58)} ${timing ? seconds(timing.wallSeconds).padStart(8) : ''.padStart(8)} ${timing ? seconds(timing.cpuSeconds).padStart(8) : ''.padStart(8)} ${timing ? megabytes(timing.peakMb).padStart(8) : ''.padStart(8)}${row.note ? `  ${row.note}` : ''}`,
     );
   }
   lines.push('');
-  for (const pages of sizes) {
-    const find = (/** @type {string} */ prefix) => rows.find((row) => row.pages === pages && row.name.startsWith(prefix))?.timing ?? null;
-    const ratio = (/** @type {string} */ label, /** @type {Timing | null} */ a, /** @type {Timing | null} */ b, /** @type {number} */ target) => {
-      if (!a || !b) return;
-      const wall = a.wallSeconds / b.wallSeconds;
-      const cpu = a.cpuSeconds / b.cpuSeconds;
-      lines.push(`${String(pages).padStart(6)}  ${label.padEnd(44)} ${wall.toFixed(2)}× wall, ${cpu.toFixed(2)}× CPU (target ≤ ${target}×) ${wall <= target ? 'met' : 'missed'}`);
-    };
-    ratio('polyref build / Eleventy build', find('polyref build'), find('Eleventy'), 1);
-    ratio('polyref build / Hugo build', find('polyref build'), find('Hugo'), 2);
-    ratio('polyref check / read + js-yaml floor', find('polyref check'), find('floor'), 1.5);
+  const find = (/** @type {number} */ pages, /** @type {string} */ prefix) => rows.find((row) => row.pages === pages && row.name.startsWith(prefix))?.timing ?? null;
+  const ratio = (/** @type {number} */ pages, /** @type {string} */ label, /** @type {Timing | null} */ a, /** @type {Timing | null} */ b, /** @type {number} */ target, /** @type {'wall' | 'peak'} */ by = 'wall') => {
+    if (!a || !b) return;
+    const figure = by === 'wall' ? a.wallSeconds / b.wallSeconds : a.peakMb / b.peakMb;
+    const cpu = by === 'wall' ? `, ${(a.cpuSeconds / b.cpuSeconds).toFixed(2)}× CPU` : ' peak memory';
+    lines.push(`${String(pages).padStart(6)}  ${label.padEnd(58)} ${figure.toFixed(2)}×${by === 'wall' ? ' wall' : ''}${cpu} (target ≤ ${target}×) ${figure <= target ? 'met' : 'missed'}`);
+  };
+  for (const variant of variants) {
+    for (const pages of sizes) {
+      const of = (/** @type {string} */ what) => find(pages, `${what} (${variant})`);
+      const tool = (/** @type {string} */ name) => rows.find((row) => row.pages === pages && row.name.startsWith(name) && row.name.endsWith(`(${variant})`))?.timing ?? null;
+      ratio(pages, `build / Eleventy build (${variant})`, of('polyref build'), tool('Eleventy'), 1);
+      ratio(pages, `build / Hugo build (${variant})`, of('polyref build'), tool('Hugo'), 2);
+      ratio(pages, `warm build, nothing changed / cold build (${variant})`, of('polyref build, warm, nothing changed'), of('polyref build'), 0.25);
+      ratio(pages, `check / read + js-yaml floor (${variant})`, of('polyref check'), of('floor'), 1.5);
+    }
   }
+  if (checkPages > 0) ratio(checkPages, `one-file check: ${checkPages}-page site / one-page site`, find(checkPages, 'one-file check'), find(3, 'one-file check'), 3);
+  const largest = Math.max(...sizes);
+  if (memoryPages > 0) ratio(memoryPages, `peak memory: ${memoryPages} / ${largest} pages`, find(memoryPages, 'polyref build (examples)'), find(largest, 'polyref build (examples)'), 1.2, 'peak');
   lines.push('', `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average ${load.toFixed(1)} before, ${(os.loadavg()[0] ?? 0).toFixed(1)} after; ${runs} run${runs === 1 ? '' : 's'} each (median wall time).`);
   process.stdout.write(`\n${lines.join('\n')}\n`);
 }

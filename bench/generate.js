@@ -37,6 +37,8 @@ export const languages = ['curl', 'dotnet', 'ruby', 'python', 'js', 'go', 'php',
  *   `folder`: one per area folder, plus a top one listing the areas
  * @property {number} [gapRate] chance that an SDK leaves out an optional field (default 0: every
  *   language documents the same key paths, as a clean site must)
+ * @property {boolean} [examples] write an example folder for each code block (default true); without
+ *   them every block shows its reference alone and `missing-example` warns, as on a partial site
  */
 
 /**
@@ -1114,6 +1116,7 @@ export function generateSite(options = {}) {
     files.push({ path: `content/${file}`, text });
   };
   const addExamples = (/** @type {PagePlan} */ plan, /** @type {string} */ folder) => {
+    if (options.examples === false) return;
     exampleFolders += 1;
     for (const language of languages) {
       const { name, text } = exampleFile(plan, language);
@@ -1225,16 +1228,17 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       seed: { type: 'string', default: '1' },
       out: { type: 'string' },
       navigation: { type: 'string', default: 'site' },
+      'no-examples': { type: 'boolean', default: false },
     },
   });
   if (!values.out) {
-    process.stderr.write('usage: node bench/generate.js --out DIR [--pages N] [--seed S] [--navigation site|folder]\n');
+    process.stderr.write('usage: node bench/generate.js --out DIR [--pages N] [--seed S] [--navigation site|folder] [--no-examples]\n');
     process.exit(2);
   }
   if (values.navigation !== 'site' && values.navigation !== 'folder') {
     process.stderr.write('--navigation must be `site` or `folder`\n');
     process.exit(2);
   }
-  const stats = writeSite(path.resolve(values.out), { pages: Number(values.pages), seed: Number(values.seed), navigation: values.navigation });
+  const stats = writeSite(path.resolve(values.out), { pages: Number(values.pages), seed: Number(values.seed), navigation: values.navigation, examples: !values['no-examples'] });
   process.stdout.write(`${describeStats(stats)}\n`);
 }

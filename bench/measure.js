@@ -4,11 +4,12 @@
  * what it cost as JSON on the last line of stdout:
  *
  *   node bench/measure.js check            (in the site folder)
- *   → {"exitCode":0,"ms":…,"importMs":…,"mainMs":…,"maxRssMb":…,"userMs":…,"systemMs":…}
+ *   → {"exitCode":0,"ms":…,"importMs":…,"mainMs":…,"maxRssMb":…,"userMs":…,"systemMs":…,"lastLine":…}
  *
  * `ms` runs from the start of this script (module loading included) to the
  * end of `main`; `maxRssMb` is the peak resident set of the whole process.
- * When the command fails, the end of what it wrote is included as `output`.
+ * `lastLine` is the last line the command wrote (a build's summary); when
+ * the command fails, the end of what it wrote is included as `output`.
  */
 const started = performance.now();
 const { main } = await import('../dist/cli/main.js');
@@ -44,6 +45,7 @@ const result = {
   maxRssMb: round(usage.maxRSS / 1024),
   userMs: round(usage.userCPUTime / 1000),
   systemMs: round(usage.systemCPUTime / 1000),
+  lastLine: output.trimEnd().split('\n').at(-1) ?? '',
   ...(exitCode === 0 ? {} : { output }),
 };
 process.stdout.write(`\n${JSON.stringify(result)}\n`);

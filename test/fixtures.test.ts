@@ -69,9 +69,9 @@ afterAll(() => {
   for (const folder of temporaryFolders) fs.rmSync(folder, { recursive: true, force: true });
 });
 
-function configFor(scenario: string, out?: string) {
+function configFor(scenario: string, out?: string, cache?: string) {
   const cwd = path.join(fixturesRoot, scenario);
-  return loadConfig({ cwd, ruleIds, overrides: out ? { out } : {} });
+  return loadConfig({ cwd, ruleIds, overrides: { ...(out ? { out } : {}), ...(cache ? { cache } : {}) } });
 }
 
 function pin(results: FileFindings[], contentRoot: string): PinnedDiagnostic[] {
@@ -124,8 +124,13 @@ describe('fixture diagnostics', () => {
   for (const scenario of scenarios) {
     const test = knownBugs[scenario] ? it.fails : it;
     test(`${scenario}`, async () => {
-      const config = configFor(scenario);
+      // From an empty cache, then from the cache that run filled: the index then holds facts of pages not read again.
+      const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'polyref-fixture-cache-'));
+      temporaryFolders.push(cache);
+      const config = configFor(scenario, undefined, cache);
       const actual = pin(await runCheck(config, { paths: [] }), config.content);
+      const warm = pin(await runCheck(config, { paths: [] }), config.content);
+      expect(warm, 'the same findings from a warm cache').toEqual(actual);
       const expectedFile = path.join(fixturesRoot, scenario, 'expected.json');
       if (update && !knownBugs[scenario]) {
         compare(scenario, expectedFile, `${JSON.stringify(actual, null, 2)}\n`);

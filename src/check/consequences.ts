@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { splitUrl } from '../index/link-paths.js';
+import { syntaxRuleIds, unpackPlace, type PageFacts } from '../index/page-facts.js';
 import type { Site } from '../model/site.js';
 import type { ParsedPage, Place } from '../model/types.js';
 import { forEachDescription, forEachItem } from '../model/walk.js';
@@ -16,7 +17,6 @@ import { withCause } from './causes.js';
 import { sitePath } from './links.js';
 import type { Finding } from './run-checks.js';
 
-const syntaxRuleIds: ReadonlySet<string> = new Set(['frontmatter-syntax', 'mdx-syntax']);
 
 interface RootCause {
   page: ParsedPage;
@@ -64,14 +64,20 @@ export function markConsequences(results: FileFindings[], site: Site): FileFindi
 function rootCauses(site: Site): RootCause[] {
   const roots: RootCause[] = [];
   for (const page of site.index.pages) {
-    const first = page.diagnostics
-      .filter((diagnostic) => syntaxRuleIds.has(diagnostic.ruleId) && site.config.rules[diagnostic.ruleId] !== 'off')
+    const first = syntaxErrorsOf(page)
+      .filter((diagnostic) => site.config.rules[diagnostic.ruleId] !== 'off')
       .sort((a, b) => a.place.line - b.place.line || a.place.column - b.place.column)[0];
     if (!first) continue;
     const file = path.relative(site.config.cwd, page.file).split(path.sep).join('/');
     roots.push({ page, label: `${file}:${first.place.line}:${first.place.column}`, text: page.unreadFrontmatter ?? null, words: null });
   }
   return roots;
+}
+
+/** A page's syntax errors: from its facts when the index holds a stand-in for it, so that no page is read for them. */
+function syntaxErrorsOf(page: ParsedPage): Array<{ ruleId: string; place: Place }> {
+  if ('facts' in page) return (page.facts as PageFacts).syntaxErrors.map(({ ruleId, place }) => ({ ruleId, place: unpackPlace(place) }));
+  return page.diagnostics.filter((diagnostic) => syntaxRuleIds.has(diagnostic.ruleId));
 }
 
 function follows(subject: Subject, page: ParsedPage, root: RootCause, site: Site): boolean {

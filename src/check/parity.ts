@@ -99,8 +99,18 @@ export function parityOf(site: Site, id: string): ParityEntry {
  */
 export function parityMatrix(site: Site): ParityMatrix {
   const ids = [...site.index.entriesById.keys()].sort(compare);
-  const entries = ids.map((id) => computeParity(site, id)).filter((entry) => entry.rows.length > 0 || entry.missingLanguages.length > 0);
-  const coverage = site.config.languages.map((language): LanguageCoverage => {
+  const entries = ids.map((id) => computeParity(site, id)).filter(inMatrix);
+  return { languages: site.config.languages.map(({ id, label }) => ({ id, label })), entries, coverage: languageCoverage(entries, site.config.languages) };
+}
+
+/** Whether an id's parity says anything: rows to compare, or languages without the entry. */
+export function inMatrix(entry: Pick<ParityEntry, 'rows' | 'missingLanguages'>): boolean {
+  return entry.rows.length > 0 || entry.missingLanguages.length > 0;
+}
+
+/** The coverage figure of each language over the entries of the matrix. */
+export function languageCoverage(entries: ReadonlyArray<Pick<ParityEntry, 'rows' | 'missingLanguages'>>, languages: ReadonlyArray<{ id: string; label: string }>): LanguageCoverage[] {
+  return languages.map((language): LanguageCoverage => {
     const counts = { documented: 0, missing: 0, exempt: 0, unshared: 0, missingEntries: 0 };
     for (const entry of entries) {
       if (entry.missingLanguages.includes(language.id)) counts.missingEntries += 1;
@@ -115,7 +125,6 @@ export function parityMatrix(site: Site): ParityMatrix {
     const expected = counts.documented + counts.missing;
     return { language: language.id, label: language.label, ...counts, ratio: expected === 0 ? null : counts.documented / expected };
   });
-  return { languages: site.config.languages.map(({ id, label }) => ({ id, label })), entries, coverage };
 }
 
 /** `Python`, `Python and Go`, `cURL, Python and Go`: the languages a gap names, in display order. */

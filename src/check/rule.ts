@@ -18,6 +18,8 @@ export type ReportDetails = Pick<Diagnostic, 'suggestions' | 'related' | 'fix'>;
  */
 export interface SiteRuleContext {
   site: Site;
+  /** The pages whose problems are wanted: every page, or those a check with paths reports on. */
+  pages: readonly ParsedPage[];
   report(file: string, message: string, place: Place, details?: ReportDetails & { origin?: string }): void;
 }
 

@@ -1,5 +1,5 @@
 import { ruleMayReport } from '../config/rule-settings.js';
-import type { Diagnostic, Place } from '../model/types.js';
+import type { Diagnostic, ParsedPage, Place } from '../model/types.js';
 import type { Site } from '../model/site.js';
 import { rules } from './rules/index.js';
 
@@ -11,11 +11,12 @@ export interface SiteFileDiagnostics {
 }
 
 /**
- * Runs every site rule (`Rule.checkSite`) once, each problem filed under the
- * file it stands in. Two rules, or one rule by two ways (an example two
+ * Runs every site rule (`Rule.checkSite`) once over `pages` (those a check
+ * reports on: every page, or those its paths name), each problem filed
+ * under the file it stands in. Two rules, or one rule by two ways (an example two
  * pages show), finding the same problem at the same place report it once.
  */
-export function runSiteRules(site: Site): Map<string, SiteFileDiagnostics> {
+export function runSiteRules(site: Site, pages: readonly ParsedPage[] = site.index.pages): Map<string, SiteFileDiagnostics> {
   const files = new Map<string, SiteFileDiagnostics>();
   const seen = new Set<string>();
   const fileOf = (file: string): SiteFileDiagnostics => {
@@ -28,6 +29,7 @@ export function runSiteRules(site: Site): Map<string, SiteFileDiagnostics> {
     try {
       rule.checkSite({
         site,
+        pages,
         report: (file, message, place, details = {}) => {
           const { origin, ...rest } = details;
           const target = fileOf(file);

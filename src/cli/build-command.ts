@@ -7,12 +7,17 @@ import { useColor, type CliIo } from './io.js';
 import { buildSummaryLine, progressLine } from './progress.js';
 import { shownPath } from './shown-path.js';
 
-export async function buildCommand(config: Config, io: CliIo): Promise<number> {
+export interface BuildCommandOptions {
+  /** Threads that check and render; the default fits the machine and the site. */
+  jobs?: number;
+}
+
+export async function buildCommand(config: Config, io: CliIo, options: BuildCommandOptions = {}): Promise<number> {
   const started = performance.now();
   const progress = progressLine(io, 'Rendering pages');
   let result;
   try {
-    result = await runBuild(config, { onPage: (done, total) => progress.update(done, total) });
+    result = await runBuild(config, { jobs: options.jobs, onPage: (done, total) => progress.update(done, total) });
   } finally {
     progress.end();
   }
@@ -21,6 +26,6 @@ export async function buildCommand(config: Config, io: CliIo): Promise<number> {
   io.stderr.write(reporters.stylish.format(toVFiles(results, config.cwd), { color }));
   const counts = countFindings(results.flatMap((result) => result.findings));
   const seconds = (performance.now() - started) / 1000;
-  io.stderr.write(buildSummaryLine({ written, ...counts, seconds, out: shownPath(config.cwd, config.out) }, color));
+  io.stderr.write(buildSummaryLine({ written, ...counts, seconds, out: shownPath(config.cwd, config.out), fromCache: result.fromCache }, color));
   return written === null ? 1 : 0;
 }

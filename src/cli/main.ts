@@ -39,6 +39,11 @@ function parseCount(value: string): number {
   return Number(value);
 }
 
+function parseJobs(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of threads, 1 or more');
+  return Number(value);
+}
+
 function parsePort(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
   return Number(value);
@@ -78,13 +83,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--templates <dir>', 'templates that override the built-in ones by name (default: templates/)')
     .option('--base-path <path>', 'URL prefix the site is served under, such as /docs/')
     .option('--config <file>', 'configuration file (default: polyref.config.json when present)')
-    .option('--cache-dir <dir>', 'parse cache folder (default: node_modules/.cache/polyref)')
-    .option('--no-cache', 'parse every page afresh, neither reading nor writing the cache')
+    .option('--cache-dir <dir>', 'cache folder (default: node_modules/.cache/polyref)')
+    .option('--no-cache', 'check and render every page afresh, neither reading nor writing the cache')
+    .option('--jobs <count>', 'threads that check and render pages (default: one per core on sites large enough to pay)', parseJobs)
     .option('--debug', 'show stack traces of internal errors')
-    .action(async (flags: CommonFlags) => {
+    .action(async (flags: CommonFlags & { jobs?: number }) => {
       // Rendering (templates, highlighting) is loaded only by the commands that render.
       const { buildCommand } = await import('./build-command.js');
-      exitCode = await buildCommand(configOf(flags), io);
+      exitCode = await buildCommand(configOf(flags), io, { jobs: flags.jobs });
     });
 
   program

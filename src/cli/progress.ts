@@ -46,11 +46,14 @@ export interface BuildSummary {
   warnings: number;
   seconds: number;
   out: string;
+  /** Pages taken whole from the output cache, nothing they read having changed. */
+  fromCache?: number;
 }
 
 /**
  * The one line a build ends with, whatever happened:
- * `✔ Built 13 pages into out in 2.31s: 0 errors, 2 warnings` or
+ * `✔ Built 13 pages into out in 2.31s: 0 errors, 2 warnings` (or `in 0.41s
+ * (12 from the cache)` when pages were reused whole) or
  * `✖ Build failed in 2.31s: 3 errors, 1 warning; out was left as it was`.
  */
 export function buildSummaryLine(summary: BuildSummary, color: boolean): string {
@@ -61,7 +64,8 @@ export function buildSummaryLine(summary: BuildSummary, color: boolean): string 
     return `${paint(31, '✖')} Build failed in ${seconds}: ${counts}; ${summary.out} was left as it was\n`;
   }
   const mark = summary.warnings > 0 ? paint(33, '⚠') : paint(32, '✔');
-  return `${mark} Built ${plural(summary.written, 'page')} into ${summary.out} in ${seconds}: ${counts}\n`;
+  const cached = summary.fromCache ? ` (${summary.fromCache} from the cache)` : '';
+  return `${mark} Built ${plural(summary.written, 'page')} into ${summary.out} in ${seconds}${cached}: ${counts}\n`;
 }
 
 function plural(count: number, word: string): string {

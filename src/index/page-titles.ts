@@ -6,6 +6,7 @@
  */
 import path from 'node:path/posix';
 import type { Navigation, NavigationLink, ParsedPage } from '../model/types.js';
+import { headingTitle } from './page-facts.js';
 import type { Located, SiteIndex } from './site-index.js';
 
 type NavigationTable = ReadonlyMap<string, Located<Navigation>>;
@@ -22,7 +23,7 @@ export function pageTitle(page: ParsedPage, navigation: NavigationTable): string
   return (
     nonBlank(page.title) ??
     navigationTitle(page, navigation) ??
-    page.headings.map((heading) => nonBlank(heading.text)).find((text) => text !== null) ??
+    nonBlank(firstHeading(page)) ??
     titleFromUrl(page.url)
   );
 }
@@ -94,6 +95,11 @@ function pageUrlOf(url: string): string | null {
   if (!url.startsWith('/') || url.startsWith('//') || url.includes('#')) return null;
   const bare = url.replace(/\?.*$/, '');
   return bare.length > 1 ? bare.replace(/\/+$/, '') : bare;
+}
+
+/** A page stand-in of the index knows its first heading from its facts, without reading the page. */
+function firstHeading(page: ParsedPage): string | null {
+  return 'headingTitle' in page ? (page.headingTitle as string | null) : headingTitle(page);
 }
 
 function nonBlank(text: string | null): string | null {

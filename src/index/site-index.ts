@@ -30,9 +30,55 @@ export interface SiteIndex {
   exampleFolders: Map<string, Array<Located<string>>>;
 }
 
+/** What the index takes of one page: the page itself (or a stand-in that reads it on demand) and what it defines. */
+export interface IndexedPage {
+  page: ParsedPage;
+  descriptions: readonly DescriptionDefinition[];
+  /** By language, in the order the page writes them. */
+  reference: Iterable<readonly [language: string, entries: readonly Entry[]]>;
+  referencedKeyPaths: Iterable<string>;
+  /** The `file` of each `CodeBlock` and `CodeBlockTab`, as written. */
+  exampleFiles: Iterable<string>;
+}
+
+/** The index of pages held whole in memory. */
 export function buildSiteIndex(pages: ParsedPage[]): SiteIndex {
+  return indexPages(pages.map(indexedPage));
+}
+
+export function indexedPage(page: ParsedPage): IndexedPage {
+  // A stand-in of an index built from facts gives its share from its facts, without reading the page.
+  if ('indexed' in page && typeof page.indexed === 'function') return (page.indexed as () => IndexedPage)();
+  return { page, descriptions: page.descriptions, reference: Object.entries(page.reference), referencedKeyPaths: referencedKeyPaths(page), exampleFiles: exampleFiles(page) };
+}
+
+/** The example folders a page's blocks name, as written. */
+export function exampleFiles(page: Pick<ParsedPage, 'components'>): string[] {
+  const files: string[] = [];
+  for (const component of page.components) {
+    const file = component.attributes.file?.value;
+    if ((component.name === 'CodeBlock' || component.name === 'CodeBlockTab') && typeof file === 'string') files.push(file);
+  }
+  return files;
+}
+
+/** Every key path a page's description references name, in order, each once. */
+export function referencedKeyPaths(page: ParsedPage): string[] {
+  const referenced = new Set<string>();
+  for (const entries of Object.values(page.reference)) {
+    for (const entry of entries) {
+      forEachDescription(entry, (description) => {
+        if (description.kind === 'reference') referenced.add(description.keyPath);
+      });
+    }
+  }
+  return [...referenced];
+}
+
+/** The tables of the index, from each page in page order. */
+export function indexPages(indexed: Iterable<IndexedPage>): SiteIndex {
   const index: SiteIndex = {
-    pages,
+    pages: [],
     pagesByUrl: new Map(),
     descriptions: new Map(),
     entriesByKey: new Map(),
@@ -43,36 +89,40 @@ export function buildSiteIndex(pages: ParsedPage[]): SiteIndex {
     navigationTargets: new Set(),
     exampleFolders: new Map(),
   };
-  for (const page of pages) {
+  for (const { page, descriptions, reference, referencedKeyPaths, exampleFiles } of indexed) {
+    index.pages.push(page);
     if (page.kind === 'page') index.pagesByUrl.set(page.url, page);
     if (page.navigation) {
-      index.navigation.set(path.dirname(page.relativePath).replace(/^\.$/, ''), { value: page.navigation, page });
+      index.navigation.set(navigationFolder(page), { value: page.navigation, page });
       addTargets(page.navigation.links, index.navigationTargets);
     }
-    for (const component of page.components) {
-      const file = component.attributes.file?.value;
-      if ((component.name === 'CodeBlock' || component.name === 'CodeBlockTab') && typeof file === 'string') {
-        push(index.exampleFolders, exampleFolder(file), { value: file, page });
-      }
-    }
-    for (const definition of page.descriptions) {
+    for (const file of exampleFiles) push(index.exampleFolders, exampleFolder(file), { value: file, page });
+    for (const definition of descriptions) {
       push(index.descriptions, definition.keyPath, { value: definition, page });
     }
-    for (const [language, entries] of Object.entries(page.reference)) {
+    for (const [language, entries] of reference) {
       let byKey = index.entriesByKey.get(language);
       if (!byKey) index.entriesByKey.set(language, (byKey = new Map()));
       for (const entry of entries) {
         push(byKey, entry.key, { value: entry, page });
         if (entry.id !== null) push(index.entriesById, entry.id, { value: entry, page });
-        forEachDescription(entry, (description) => {
-          if (description.kind === 'reference') index.referencedKeyPaths.add(description.keyPath);
-        });
       }
     }
+    for (const keyPath of referencedKeyPaths) index.referencedKeyPaths.add(keyPath);
   }
   // Last: a title may come from any navigation file.
   index.titles = pageTitles(index.pagesByUrl, index.navigation);
   return index;
+}
+
+/** The folder a navigation file gives the sidebar of: `` for the root. */
+export function navigationFolder(page: Pick<ParsedPage, 'relativePath'>): string {
+  return path.dirname(page.relativePath).replace(/^\.$/, '');
+}
+
+/** Whether two pages are the same source: the index may hold a stand-in for the page being checked or rendered. */
+export function samePage(a: Pick<ParsedPage, 'file'>, b: Pick<ParsedPage, 'file'>): boolean {
+  return a === b || a.file === b.file;
 }
 
 /** A `file` attribute as one folder however it is written: `widget`, `./widget/` and `widget//` are one. */

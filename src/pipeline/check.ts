@@ -12,11 +12,12 @@ import { compareStrings, sourceAt } from '../load/find-sources.js';
 import { loadPages } from '../load/load-pages.js';
 import type { StagedChange, StagedPages } from '../load/staged-pages.js';
 import type { Site } from '../model/site.js';
+import type { PageFacts } from '../index/page-facts.js';
 import type { ParsedPage } from '../model/types.js';
 import type { FileFindings } from '../report/to-vfiles.js';
 import { findingsCausedBy, type SourceChange } from './change-impact.js';
 import { parsedState } from './fix.js';
-import { loadSite } from './load-site.js';
+import { openSite } from './load-site.js';
 import { StatedReadings } from './site-readings.js';
 
 export interface CheckOptions {
@@ -41,11 +42,21 @@ export interface CheckOptions {
 export async function runCheck(config: Config, options: CheckOptions): Promise<FileFindings[]> {
   const openapi = config.openapi && [...openApiRuleIds].some((id) => ruleMayReport(config, id)) ? await loadOpenApi(config.openapi.document, config.cwd) : null;
   const { staged } = options;
-  const site = loadSite(config, { keepTrees: false, contents: staged?.contents ?? options.contents, without: staged ? new Set(staged.removed) : undefined });
+  // The pages parsed now stay whole in the index: the check reads them again at once.
+  const opened = openSite(config, { contents: staged?.contents ?? options.contents, without: staged ? new Set(staged.removed) : undefined, keepParsed: true });
+  const { site, reader } = opened;
   if (openapi) site.openapi = openapi;
+  const whole = (page: ParsedPage): ParsedPage => ('facts' in page ? reader.parsed(page.facts as PageFacts) : page);
   const { given, changes, inScope } = staged ? stagedChanges(config, site, staged) : givenChanges(config, site, options);
-  const fromSiteRules = runSiteRules(site);
-  const own = given.map((page) => ({ file: page.file, findings: checkPage(page, site, fromSiteRules.get(page.file)?.diagnostics ?? []), parsed: parsedState(page) }));
+  // Site rules look at the pages in scope; a path that names another file (an example) may concern any page.
+  const onlyPages = options.paths.every((path_) => isInside(config.content, path.resolve(config.cwd, path_)));
+  const fromSiteRules = runSiteRules(site, inScope === null || !onlyPages ? site.index.pages : given);
+  const own = given.map((standing) => {
+    const page = whole(standing);
+    // Lookups into the page being checked find it here instead of reading it again.
+    reader.keep(page);
+    return { file: page.file, findings: checkPage(page, site, fromSiteRules.get(page.file)?.diagnostics ?? []), parsed: parsedState(page) };
+  });
   const caused = changes.length > 0 ? findingsCausedBy(site, changes, () => new StatedReadings(site), { causeWords: 'broken by' }) : [];
   const pages = markConsequences(caused.length > 0 ? inPageOrder([...own, ...caused], site) : own, site);
   const pageFiles = new Set(site.index.pages.map((page) => page.file));
@@ -55,6 +66,11 @@ export async function runCheck(config: Config, options: CheckOptions): Promise<F
     .map(([file, found]) => ({ file, findings: applySeverities(found.diagnostics, ruleSettingsFor(config, file)) }))
     .filter((result) => result.findings.length > 0);
   return [...pages, ...others];
+}
+
+function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 /** The pages a check reports on, the changes to judge, and which files are in scope (null: all). */

@@ -4,44 +4,27 @@
  * the files about the whole site, made from what every page left. Both go
  * through the functions `build` itself uses, so the bytes are the same.
  */
-import { ConfigError } from '../config/config-error.js';
-import type { Site } from '../model/site.js';
-import type { NavigationLink, ParsedPage } from '../model/types.js';
-import type { BodyHtml } from '../render/body.js';
-import type { CodeHighlighter } from '../render/highlight.js';
-import type { MarkdownRenderer } from '../render/markdown.js';
-import type { SymbolLinkers } from '../render/symbol-links.js';
-import { renderPageFiles, SiteRenderer, siteNavigationFiles, type OutputFile } from '../render/site-renderer.js';
-import { TemplateError, type Templates } from '../render/templates.js';
-import { generatedFiles } from './build.js';
+import type { ParsedPage } from '../model/types.js';
+import { renderPageOutput, type OutputFile, type PageOutput, type RenderResources } from '../render/page-output.js';
+import { reportingTemplateErrors, SiteFilesWriter, siteNavigationFiles } from '../render/site-files.js';
+import { MemoryOutput } from '../write/memory-output.js';
 import { DependencySet, recordingFolderTree, recordingSite } from './dependencies.js';
 
-export interface PageRender {
+export interface PageRender extends PageOutput {
   page: ParsedPage;
-  files: OutputFile[];
   /** What the page read of the rest of the site while it rendered. */
   dependencies: DependencySet;
-  headings: BodyHtml['headings'];
 }
 
-export interface RenderResources {
-  site: Site;
-  templates: Templates;
-  markdown: MarkdownRenderer;
-  highlighter: CodeHighlighter;
-  symbols: SymbolLinkers;
-  tree: NavigationLink[];
-}
-
-/** One page's files, seen through a view of the site that records what the page reads. */
+/** One page's output, seen through a view of the site that records what the page reads. */
 export function renderRecorded(page: ParsedPage, resources: RenderResources): PageRender {
   const dependencies = new DependencySet();
-  const { files, headings } = renderPageFiles(
-    page,
-    { ...resources, site: recordingSite(resources.site, dependencies) },
-    recordingFolderTree(resources.tree, dependencies),
-  );
-  return { page, files, dependencies, headings };
+  const output = renderPageOutput(page, {
+    ...resources,
+    site: recordingSite(resources.site, dependencies),
+    tree: recordingFolderTree(resources.tree, dependencies),
+  });
+  return { ...output, page, dependencies };
 }
 
 /**
@@ -50,28 +33,24 @@ export function renderRecorded(page: ParsedPage, resources: RenderResources): Pa
  * where the rest takes seconds on a large site.
  */
 export function siteNavigationOutput(resources: RenderResources): OutputFile[] {
-  try {
-    return siteNavigationFiles(resources.site, resources.templates, resources.tree);
-  } catch (error) {
-    // As `generatedFiles` reports it for a build.
-    if (error instanceof TemplateError) throw new ConfigError(error.message, 'fix the template named in the message');
-    throw error;
-  }
+  return reportingTemplateErrors(() => siteNavigationFiles(resources));
 }
 
-/** The files about the whole site, from every page's render in page order. */
-export function siteFiles(renders: PageRender[], resources: RenderResources): OutputFile[] {
-  const renderer = new SiteRenderer(resources);
-  for (const render of renders) renderer.remember(render.page, render.headings);
-  return generatedFiles(renderer, resources.site, resources.templates);
+/** The files about the whole site, from every source's output in page order. */
+export function siteFiles(renders: PageOutput[], resources: RenderResources): Map<string, string | Buffer> {
+  const output = new MemoryOutput();
+  const writer = new SiteFilesWriter(output, resources);
+  for (const render of renders) writer.add(render);
+  for (const file of writer.finish()) output.files.set(file.path, file.content);
+  return output.files;
 }
 
 /** What the files about the whole site are made from, asked for only when they are made. */
 export interface SiteWideSources {
   /** What to render with; null when the templates never compiled, which leaves nothing to make the files with. */
   resources(): RenderResources | null;
-  /** Every page's last render, in page order. */
-  renders(): PageRender[];
+  /** Every source's last output, in page order. */
+  renders(): PageOutput[];
 }
 
 type FileContents = Map<string, string | Buffer>;
@@ -111,7 +90,7 @@ export class SiteWideFiles {
     if (this.all) return this.all;
     const resources = this.sources.resources();
     if (!resources) return new Map();
-    this.all = contentsOf(siteFiles(this.sources.renders(), resources));
+    this.all = siteFiles(this.sources.renders(), resources);
     this.names = new Set(this.all.keys());
     return this.all;
   }

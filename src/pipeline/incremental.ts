@@ -31,7 +31,8 @@ import type { FileFindings } from '../report/to-vfiles.js';
 import { DependencyReaders } from './dependency-readers.js';
 import { DependencySet, recordingSite } from './dependencies.js';
 import { SiteFindings } from './incremental-findings.js';
-import { renderRecorded, SiteWideFiles, type PageRender, type RenderResources } from './incremental-output.js';
+import { renderPageOutput, type PageOutput, type RenderResources } from '../render/page-output.js';
+import { renderRecorded, SiteWideFiles, type PageRender } from './incremental-output.js';
 import { IndexUpdater, type PageChange } from './index-update.js';
 import { presenceChanged, readingChange, readKey } from './key-readings.js';
 import { loadSite } from './load-site.js';
@@ -90,7 +91,7 @@ export class IncrementalBuild {
   private readonly pageOutputs = new Map<string, string | Buffer>();
   private readonly siteWide = new SiteWideFiles({
     resources: () => (this.templates ? this.resources() : null),
-    renders: () => this.pages.filter((page) => page.kind === 'page').flatMap((page) => this.states.get(page.file)!.render ?? []),
+    renders: () => this.siteWideShares(),
   });
   private pending: Pending = noChanges(true);
   private problem: string | null = null;
@@ -114,7 +115,7 @@ export class IncrementalBuild {
 
   /** Loads, checks and renders the whole site in memory. */
   static async start(config: Config): Promise<{ build: IncrementalBuild; report: UpdateReport }> {
-    const build = new IncrementalBuild(config, await CodeHighlighter.create(), new MarkdownRenderer(config.basePath));
+    const build = new IncrementalBuild(config, await CodeHighlighter.create({ cacheRoot: config.cache }), new MarkdownRenderer(config.basePath));
     const started = performance.now();
     const site = await loadSite(config, { keepTrees: true });
     build.site = site;
@@ -459,6 +460,22 @@ export class IncrementalBuild {
 
   private forget(name: string, changedOutputs: string[]): void {
     if (this.pageOutputs.delete(name)) changedOutputs.push(name);
+  }
+
+  /**
+   * Every source's share of the files about the whole site, in page order:
+   * a page's from its last render; a partial's (its entries in `polyref.json`)
+   * made now, as those files are made again after every change.
+   */
+  private siteWideShares(): PageOutput[] {
+    const resources = this.resources();
+    return this.pages.flatMap((page): PageOutput[] => {
+      if (page.kind === 'page') {
+        const render = this.states.get(page.file)!.render;
+        return render ? [render] : [];
+      }
+      return page.kind === 'partial' ? [renderPageOutput(page, resources)] : [];
+    });
   }
 
   private resources(): RenderResources {

@@ -1,3 +1,4 @@
+import { placeField } from '../index/page-facts.js';
 import type { SiteIndex } from '../index/site-index.js';
 import type { ParsedPage } from '../model/types.js';
 import type { TablePath } from './dependencies.js';
@@ -51,7 +52,6 @@ export function readingChange(before: Reading, after: Reading): ReadingChange {
   return walk.placesDiffer ? 'places' : 'none';
 }
 
-const placeField = /^place$|Places?$|Range$/;
 
 class Comparison {
   /** A difference was found under a place field, which output leaves out. */

@@ -8,11 +8,11 @@
  * so that judging a one-page change does not grow with the site.
  */
 import { checkPage, type Finding } from '../check/run-checks.js';
-import { normalizePath, rootRelativePath } from '../index/link-paths.js';
-import { buildSiteIndex, exampleFolder } from '../index/site-index.js';
+import { normalizePath } from '../index/link-paths.js';
+import { statedReads, type StatedReads } from '../index/stated-reads.js';
+import { buildSiteIndex } from '../index/site-index.js';
 import type { Site } from '../model/site.js';
 import type { ParsedPage } from '../model/types.js';
-import { forEachDescription, forEachItem } from '../model/walk.js';
 import { DependencyReaders, type ChangedReads } from './dependency-readers.js';
 import { DependencySet, recordingSite } from './dependencies.js';
 import { forEachKeyOf } from './index-update.js';
@@ -65,15 +65,27 @@ export class StatedReadings implements SiteReadings {
   /** Table → key → the pages whose text reads it, in page order. */
   private readonly readers = new Map<string, Map<string, ParsedPage[]>>();
 
-  constructor(site: Site) {
+  constructor(private readonly site: Site) {
+    const { basePath } = site.config;
     for (const page of site.index.pages) {
-      statedReads(page, site.config.basePath, (table, key) => {
+      const { reads, paths } = statedReadsOf(page);
+      const read = (table: string, key: string): void => {
         let byKey = this.readers.get(table);
         if (!byKey) this.readers.set(table, (byKey = new Map()));
         const list = byKey.get(key);
         if (!list) byKey.set(key, [page]);
         else if (list.at(-1) !== page) list.push(page);
-      });
+      };
+      for (const encoded of reads) {
+        const separator = encoded.indexOf('\u0000');
+        read(encoded.slice(0, separator), encoded.slice(separator + 1));
+      }
+      for (const target of paths) {
+        read('pagesByUrl', target);
+        if (basePath !== '/' && `${target}/`.startsWith(basePath)) read('pagesByUrl', normalizePath(`/${target.slice(basePath.length)}`));
+      }
+      read('navigationTargets', page.url);
+      if (basePath !== '/') read('navigationTargets', normalizePath(`${basePath}${page.url.slice(1)}`));
     }
   }
 
@@ -85,7 +97,7 @@ export class StatedReadings implements SiteReadings {
     }
     const readers = new Set(direct);
     for (const page of direct) {
-      const showsEntries = page.components.some((component) => component.attributes.referenceId !== undefined);
+      const showsEntries = statedReadsOf(page).showsEntries;
       forEachKeyOf(buildSiteIndex([page]), (path, key) => {
         if (!readThrough(path, showsEntries)) return;
         for (const reader of this.readersOfKey(path, String(key))) readers.add(reader);
@@ -113,50 +125,8 @@ function readThrough(path: string, showsEntries: boolean): boolean {
   return path === 'entriesById' || path.startsWith('entriesByKey/') || (path === 'pagesByUrl' && showsEntries);
 }
 
-/** Calls `read` with each table and key a page's own text names (a key may come more than once). */
-function statedReads(page: ParsedPage, basePath: string, read: (table: string, key: string) => void): void {
-  const readPath = (url: string) => {
-    const target = rootRelativePath(url);
-    if (target === null) return;
-    read('pagesByUrl', target);
-    if (basePath !== '/' && `${target}/`.startsWith(basePath)) read('pagesByUrl', normalizePath(`/${target.slice(basePath.length)}`));
-  };
-  // `a.b.c` reads `a`, `a.b` and `a.b.c`: a reference into a map reads the map too.
-  const readKeyPath = (keyPath: string) => {
-    const path = keyPath.endsWith('.self') ? keyPath.slice(0, -'.self'.length) : keyPath;
-    for (let dot = path.indexOf('.'); dot !== -1; dot = path.indexOf('.', dot + 1)) read('descriptions', path.slice(0, dot));
-    read('descriptions', path);
-  };
-  for (const [language, entries] of Object.entries(page.reference)) {
-    for (const entry of entries) {
-      if (entry.id !== null) read('entriesById', entry.id);
-      if (entry.url !== null) readPath(entry.url);
-      forEachDescription(entry, (description) => {
-        if (description.kind === 'reference') readKeyPath(description.keyPath);
-      });
-      forEachItem(entry, (item) => {
-        if (item.kind === 'item-reference' && item.path[0] !== undefined) read(`entriesByKey/${language}`, item.path[0]);
-      });
-    }
-  }
-  for (const definition of page.descriptions) {
-    readKeyPath(definition.keyPath);
-    read('referencedKeyPaths', definition.keyPath);
-  }
-  for (const link of page.links) readPath(link.url);
-  const navigationLinks = [...(page.navigation?.links ?? [])];
-  for (const link of navigationLinks) {
-    readPath(link.url);
-    navigationLinks.push(...link.links);
-  }
-  for (const component of page.components) {
-    const referenceId = component.attributes.referenceId?.value;
-    if (typeof referenceId === 'string') read('entriesById', referenceId);
-    const file = component.attributes.file?.value;
-    if (typeof file === 'string') read('exampleFolders', exampleFolder(file));
-  }
-  read('navigationTargets', page.url);
-  if (basePath !== '/') read('navigationTargets', normalizePath(`${basePath}${page.url.slice(1)}`));
-  const folders = page.relativePath.split('/').slice(0, -1);
-  for (let length = 0; length <= folders.length; length++) read('navigation', folders.slice(0, length).join('/'));
+/** A page's stated reads: from its facts when the index holds a stand-in for it, else from the page. */
+function statedReadsOf(page: ParsedPage): StatedReads {
+  return 'facts' in page ? (page.facts as { statedReads: StatedReads }).statedReads : statedReads(page);
 }
+

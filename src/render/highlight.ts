@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import {
@@ -9,8 +12,8 @@ import {
   type ShikiTransformer,
   type ThemedToken,
 } from 'shiki';
+import { codeFingerprint } from '../load/code-fingerprint.js';
 import { BoundedCache } from './bounded-cache.js';
-import type { HighlightPool } from './highlight-pool.js';
 import { linkSymbols, type SymbolRange } from './symbol-links.js';
 
 /** Grammars loaded up front, so highlighting stays synchronous while pages render. */
@@ -41,6 +44,14 @@ const tokenizeTimeLimit = 0;
 /** Highlighted snippets kept for reuse (a dev server renders the same pages again), counted in characters of HTML: about 16 MB. */
 const cacheCharacterLimit = 8 * 1024 * 1024;
 
+/** A snippet asked for a grammar not loaded yet: load it (`load`) and ask again. */
+export class GrammarNeeded extends Error {
+  override name = 'GrammarNeeded';
+  constructor(readonly grammar: Grammar) {
+    super(`The ${grammar} grammar is not loaded`);
+  }
+}
+
 /**
  * Build-time syntax highlighting with light and dark colours as CSS variables.
  * Shiki's JavaScript regex engine tokenizes the bundled grammars exactly as
@@ -48,14 +59,12 @@ const cacheCharacterLimit = 8 * 1024 * 1024;
  */
 export class CodeHighlighter {
   private readonly cache = new BoundedCache<string>(cacheCharacterLimit, (html) => html.length);
-  /** A worker highlighting ahead of the render, for a whole build. */
-  private pool: HighlightPool | null = null;
-
-  private readonly loaded: ReadonlySet<string>;
+  private readonly loaded: Set<string>;
 
   private constructor(
     private readonly highlighter: Highlighter,
     private readonly dual: DualThemeStyles | null,
+    private readonly store: HighlightStore | null,
   ) {
     this.loaded = new Set(highlighter.getLoadedLanguages());
   }
@@ -65,13 +74,21 @@ export class CodeHighlighter {
    * start-up time); without it, every bundled grammar is loaded, as a dev
    * server needs, since an edit may bring any language.
    */
-  static async create({ only }: { only?: Iterable<Grammar> } = {}): Promise<CodeHighlighter> {
+  static async create({ only, cacheRoot = null }: { only?: Iterable<Grammar>; cacheRoot?: string | null } = {}): Promise<CodeHighlighter> {
     const highlighter = await createHighlighter({
       themes: [themes.light, themes.dark],
       langs: only ? [...new Set(only)] : [...grammars],
       engine: createJavaScriptRegexEngine(),
     });
-    return new CodeHighlighter(highlighter, DualThemeStyles.of(highlighter));
+    return new CodeHighlighter(highlighter, DualThemeStyles.of(highlighter), cacheRoot === null ? null : new HighlightStore(cacheRoot));
+  }
+
+  /** Loads the grammars not loaded yet; a thread rendering page after page loads each as the first page asks for it. */
+  async load(wanted: Iterable<Grammar>): Promise<void> {
+    const missing = [...new Set(wanted)].filter((grammar) => !this.loaded.has(grammar));
+    if (missing.length === 0) return;
+    await this.highlighter.loadLanguage(...missing);
+    for (const grammar of missing) this.loaded.add(grammar);
   }
 
   /**
@@ -80,12 +97,13 @@ export class CodeHighlighter {
    */
   highlight(code: string, lang: string | null, symbols: readonly SymbolRange[] = []): string {
     const key = highlightKey(code, lang, symbols);
-    return this.cache.get(key, () => this.pool?.take(key) ?? this.highlightHere(code, lang, symbols));
-  }
-
-  /** Snippets asked of `pool` are taken from it rather than highlighted here; null stops asking. */
-  usePool(pool: HighlightPool | null): void {
-    this.pool = pool;
+    return this.cache.get(key, () => {
+      const stored = this.store?.read(key);
+      if (stored !== undefined) return stored;
+      const html = this.highlightHere(code, lang, symbols);
+      this.store?.write(key, html);
+      return html;
+    });
   }
 
   /** Whether light and dark colours come from one tokenization (see `DualThemeStyles`). */
@@ -99,8 +117,7 @@ export class CodeHighlighter {
 
   private highlightHere(code: string, lang: string | null, symbols: readonly SymbolRange[]): string {
     const grammar = grammarFor(lang);
-    // `only` is computed from the same pages and examples that are rendered: a grammar missing here is polyref's bug.
-    if (grammar && !this.loaded.has(grammar)) throw new Error(`The ${grammar} grammar was not loaded for this build`);
+    if (grammar && !this.loaded.has(grammar)) throw new GrammarNeeded(grammar);
     const tree = grammar ? this.tokenized(code, grammar) : plainCode(code);
     linkSymbols(tree, symbols);
     markIndents(tree);
@@ -117,7 +134,52 @@ export class CodeHighlighter {
   }
 }
 
-/** What a highlighted snippet is cached (and asked of a pool) by: everything its HTML depends on. */
+/**
+ * Highlighted snippets on disk, under the project's cache folder, one file
+ * per snippet named by a hash of its key and of polyref's code (which makes
+ * the HTML): a later build reuses them without loading a grammar. Each file
+ * starts with the hash of its HTML, so that one damaged since is ignored;
+ * written whole under a temporary name; the folder is safe to delete.
+ */
+class HighlightStore {
+  private readonly folder: string;
+
+  constructor(cacheRoot: string) {
+    this.folder = path.join(cacheRoot, 'highlight-2');
+  }
+
+  read(key: string): string | undefined {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.fileOf(key), 'utf8');
+    } catch {
+      return undefined;
+    }
+    const newline = text.indexOf('\n');
+    const html = text.slice(newline + 1);
+    return newline === 40 && text.slice(0, 40) === createHash('sha1').update(html).digest('hex') ? html : undefined;
+  }
+
+  write(key: string, html: string): void {
+    const file = this.fileOf(key);
+    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(temporary, `${createHash('sha1').update(html).digest('hex')}\n${html}`);
+      fs.renameSync(temporary, file);
+    } catch {
+      // A cache that cannot be written is no error, only slower.
+      fs.rmSync(temporary, { force: true });
+    }
+  }
+
+  private fileOf(key: string): string {
+    const name = createHash('sha1').update(codeFingerprint()).update('\0').update(key).digest('hex');
+    return path.join(this.folder, name.slice(0, 2), name.slice(2));
+  }
+}
+
+/** What a highlighted snippet is cached by: everything its HTML depends on. */
 export function highlightKey(code: string, lang: string | null, symbols: readonly SymbolRange[] = []): string {
   const grammar = grammarFor(lang);
   return symbols.length === 0 ? `${grammar}\u0000${code}` : `${grammar}\u0000${code}\u0000${JSON.stringify(symbols)}`;

@@ -1,7 +1,7 @@
 import type { Site } from '../model/site.js';
 import type { NavigationLink } from '../model/types.js';
 import { siteView } from './page.js';
-import type { OutputFile } from './site-renderer.js';
+import type { OutputFile } from './page-output.js';
 import type { Templates } from './templates.js';
 import { navigationFilePath, navigationSections } from './views/navigation-view.js';
 

@@ -40,75 +40,76 @@ export interface SearchIndexFile {
 const pageTextLimit = 600;
 
 
-/** Collects the documents of every page as it renders; `file()` is the JSON written beside the site. */
-export class SearchIndexBuilder {
-  private readonly documents: SearchDocument[] = [];
-  private readonly plainText = new Map<string, string>();
+/** The head of `search-index.json`, before its documents. */
+export function searchIndexHead(site: Site): Omit<SearchIndexFile, 'documents'> {
+  return { version: 1, languages: site.config.languages.map(({ id, label }) => ({ id, label })) };
+}
 
-  constructor(private readonly site: Site) {}
+/** A search document as written in the file: its `id` first. */
+export function numberedDocumentJson(id: number, documentJson: string): string {
+  return `{"id":${id},${documentJson.slice(1)}`;
+}
 
-  addPage(page: ParsedPage, headings: Array<{ depth: number; text: string; id: string }>): void {
-    const { basePath } = this.site.config;
-    const title = titleOf(this.site.index, page.url);
-    const href = withBasePath(page.url, basePath);
-    this.push({ kind: 'page', href, title, page: title, names: {}, text: page.tree ? openingProse(page.tree) : '' });
-    for (const heading of headings) {
-      if (heading.depth === 1 || heading.depth > 3) continue;
-      this.push({ kind: 'heading', href: `${href}#${heading.id}`, title: heading.text, page: title, names: {}, text: '' });
-    }
-    if (!page.tree) return;
-    const symbols = new Map<string, Omit<SearchDocument, 'id'>>();
-    const record = (kind: 'entry' | 'property', anchor: string, language: string, name: string, description: ResolvedDescription | null): void => {
-      let document = symbols.get(anchor);
-      if (!document) {
-        document = { kind, href: `${href}#${anchor}`, title: name, page: title, names: {}, text: description ? this.plain(description.markdown) : '' };
-        symbols.set(anchor, document);
-      }
-      document.names[language] ??= name;
-      if (language === this.site.config.defaultLanguage) document.title = name;
-    };
-    const recordItems = (items: ResolvedItem[], language: string): void => {
-      for (const item of unwrapped(items)) {
-        // A row linking to another page is documented there; a shared definition shown in place is not.
-        if (item.kind === 'entry' && item.url !== null) continue;
-        record('property', item.anchor, language, item.name, item.description);
-        recordItems(item.properties, language);
-      }
-    };
-    for (const node of codeNodes(page.tree)) {
-      if (node.type === 'code') continue;
-      for (const { language, entries } of codeBlockContent(node, this.site, { readExamples: false }).languages) {
-        for (const located of entries) {
-          const entry = resolveEntry(located, page, this.site.index);
-          record('entry', entry.anchor, language.id, entry.title, entry.description);
-          for (const list of [entry.properties, entry.parameters, entry.returns]) if (list) recordItems(list, language.id);
-        }
-      }
-    }
-    for (const document of symbols.values()) this.push(document);
+const plainTexts = new WeakMap<Site['config'], Map<string, string>>();
+
+/**
+ * The search documents of one page, in the order the file lists them: the
+ * page, its headings, then one document per entry and property anchor
+ * (every language's name on one document).
+ */
+export function searchDocuments(page: ParsedPage, headings: Array<{ depth: number; text: string; id: string }>, site: Site): Array<Omit<SearchDocument, 'id'>> {
+  const { basePath, defaultLanguage } = site.config;
+  const documents: Array<Omit<SearchDocument, 'id'>> = [];
+  const title = titleOf(site.index, page.url);
+  const href = withBasePath(page.url, basePath);
+  documents.push({ kind: 'page', href, title, page: title, names: {}, text: page.tree ? openingProse(page.tree) : '' });
+  for (const heading of headings) {
+    if (heading.depth === 1 || heading.depth > 3) continue;
+    documents.push({ kind: 'heading', href: `${href}#${heading.id}`, title: heading.text, page: title, names: {}, text: '' });
   }
-
-  file(): SearchIndexFile {
-    return {
-      version: 1,
-      languages: this.site.config.languages.map(({ id, label }) => ({ id, label })),
-      documents: this.documents,
-    };
-  }
-
-  private push(document: Omit<SearchDocument, 'id'>): void {
-    this.documents.push({ id: this.documents.length, ...document });
-  }
-
-  private plain(markdown: string): string {
-    let text = this.plainText.get(markdown);
+  if (!page.tree) return documents;
+  let plainMemo = plainTexts.get(site.config);
+  if (!plainMemo) plainTexts.set(site.config, (plainMemo = new Map()));
+  const memo = plainMemo;
+  const plain = (markdown: string): string => {
+    let text = memo.get(markdown);
     if (text === undefined) {
       const trimmed = markdown.trim();
       text = isPlainProse(trimmed) ? trimmed : toString(parseMarkdown(markdown), { includeHtml: false }).replace(/\s+/g, ' ').trim();
-      this.plainText.set(markdown, text);
+      memo.set(markdown, text);
     }
     return text;
+  };
+  const symbols = new Map<string, Omit<SearchDocument, 'id'>>();
+  const record = (kind: 'entry' | 'property', anchor: string, language: string, name: string, description: ResolvedDescription | null): void => {
+    let document = symbols.get(anchor);
+    if (!document) {
+      document = { kind, href: `${href}#${anchor}`, title: name, page: title, names: {}, text: description ? plain(description.markdown) : '' };
+      symbols.set(anchor, document);
+    }
+    document.names[language] ??= name;
+    if (language === defaultLanguage) document.title = name;
+  };
+  const recordItems = (items: ResolvedItem[], language: string): void => {
+    for (const item of unwrapped(items)) {
+      // A row linking to another page is documented there; a shared definition shown in place is not.
+      if (item.kind === 'entry' && item.url !== null) continue;
+      record('property', item.anchor, language, item.name, item.description);
+      recordItems(item.properties, language);
+    }
+  };
+  for (const node of codeNodes(page.tree)) {
+    if (node.type === 'code') continue;
+    for (const { language, entries } of codeBlockContent(node, site, { readExamples: false }).languages) {
+      for (const located of entries) {
+        const entry = resolveEntry(located, page, site.index);
+        record('entry', entry.anchor, language.id, entry.title, entry.description);
+        for (const list of [entry.properties, entry.parameters, entry.returns]) if (list) recordItems(list, language.id);
+      }
+    }
   }
+  documents.push(...symbols.values());
+  return documents;
 }
 
 /** The page's paragraphs before its code and tables, as plain text. */

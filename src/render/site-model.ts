@@ -40,25 +40,9 @@ export interface PartialModel {
   entries: Record<string, ResolvedEntry[]>;
 }
 
-export function siteModel(site: Site): SiteModel {
-  const { config, index } = site;
-  const pages: PageModel[] = [];
-  const partials: PartialModel[] = [];
-  for (const page of [...index.pages].sort((a, b) => compare(a.relativePath, b.relativePath))) {
-    if (page.kind === 'page') {
-      pages.push({
-        url: page.url,
-        title: titleOf(index, page.url),
-        source: page.relativePath,
-        markdown: markdownUrl(page.url),
-        headings: page.headings.map(({ depth, text }) => ({ depth, text })),
-        data: page.data,
-        entries: entriesOf(page, site),
-      });
-    } else if (page.kind === 'partial' && Object.keys(page.reference).length > 0) {
-      partials.push({ source: page.relativePath, entries: entriesOf(page, site) });
-    }
-  }
+/** `polyref.json` without its pages and partials, which follow it as they are made. */
+export function siteModelHead(site: Site): Omit<SiteModel, 'pages' | 'partials'> {
+  const { config } = site;
   return {
     version: 1,
     title: config.title,
@@ -66,9 +50,24 @@ export function siteModel(site: Site): SiteModel {
     siteUrl: config.siteUrl,
     defaultLanguage: config.defaultLanguage,
     languages: config.languages.map(({ id, label }) => ({ id, label })),
-    pages,
-    partials,
   };
+}
+
+export function pageModel(page: ParsedPage, site: Site): PageModel {
+  return {
+    url: page.url,
+    title: titleOf(site.index, page.url),
+    source: page.relativePath,
+    markdown: markdownUrl(page.url),
+    headings: page.headings.map(({ depth, text }) => ({ depth, text })),
+    data: page.data,
+    entries: entriesOf(page, site),
+  };
+}
+
+/** A partial's entries (shared definitions); null when it defines none. */
+export function partialModel(page: ParsedPage, site: Site): PartialModel | null {
+  return Object.keys(page.reference).length > 0 ? { source: page.relativePath, entries: entriesOf(page, site) } : null;
 }
 
 function entriesOf(page: ParsedPage, site: Site): Record<string, ResolvedEntry[]> {
@@ -78,8 +77,4 @@ function entriesOf(page: ParsedPage, site: Site): Record<string, ResolvedEntry[]
     if (own && own.length > 0) entries[language.id] = own.map((entry) => resolveEntry({ value: entry, page }, page, site.index));
   }
   return entries;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,4 +1,4 @@
-import type { SiteIndex, Located } from '../index/site-index.js';
+import { samePage, type SiteIndex, type Located } from '../index/site-index.js';
 import type { DescriptionDefinition, ParsedPage } from '../model/types.js';
 import { closest } from './suggest.js';
 
@@ -37,7 +37,7 @@ function pickDescription(
   let first: Located<DescriptionDefinition> | undefined;
   for (const definition of definitions) {
     if (withText && definition.value.markdown === null) continue;
-    if (definition.page === page) return definition;
+    if (samePage(definition.page, page)) return definition;
     first ??= definition;
   }
   return first;

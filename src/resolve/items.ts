@@ -1,5 +1,5 @@
 import path from 'node:path/posix';
-import type { Located, SiteIndex } from '../index/site-index.js';
+import { samePage, type Located, type SiteIndex } from '../index/site-index.js';
 import type { Entry, Item, ItemReference, ParsedPage, Property } from '../model/types.js';
 import { itemLists } from '../model/walk.js';
 import { closest } from './suggest.js';
@@ -76,7 +76,7 @@ function pickNearest(
   page: ParsedPage,
 ): { ok: true; entry: Located<Entry> } | { ok: false; reason: 'ambiguous'; candidates: Array<Located<Entry>> } {
   if (candidates.length === 1) return { ok: true, entry: candidates[0]! };
-  const onPage = candidates.filter((candidate) => candidate.page === page);
+  const onPage = candidates.filter((candidate) => samePage(candidate.page, page));
   if (onPage.length === 1) return { ok: true, entry: onPage[0]! };
   if (onPage.length > 1) return { ok: false, reason: 'ambiguous', candidates: onPage };
   const folder = path.dirname(page.relativePath);

@@ -78,7 +78,26 @@ const notBadges = new Set(['optional']);
  * `page` is where descriptions resolve first: the page being rendered, so a
  * shared entry reads as it would on that page.
  */
+/**
+ * The entries resolved for the page being worked on: its HTML, Markdown
+ * copy, search documents and model show the same rows, resolved once. One
+ * page at a time, so that it holds no more than a page's worth.
+ */
+let resolvedForPage: { index: SiteIndex; page: ParsedPage; entries: Map<Entry, ResolvedEntry> } | null = null;
+
+/** Forgets what was resolved: the index may have changed since (a dev server's update keeps the index object). */
+export function startResolving(): void {
+  resolvedForPage = null;
+}
+
 export function resolveEntry(located: Located<Entry>, page: ParsedPage, index: SiteIndex): ResolvedEntry {
+  if (resolvedForPage?.index !== index || resolvedForPage.page !== page) resolvedForPage = { index, page, entries: new Map() };
+  let resolved = resolvedForPage.entries.get(located.value);
+  if (!resolved) resolvedForPage.entries.set(located.value, (resolved = resolveEntryAfresh(located, page, index)));
+  return resolved;
+}
+
+function resolveEntryAfresh(located: Located<Entry>, page: ParsedPage, index: SiteIndex): ResolvedEntry {
   const entry = located.value;
   const anchor = entryAnchor(entry);
   const resolver = new ItemResolver(entry.language, page, index);

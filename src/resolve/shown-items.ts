@@ -54,6 +54,8 @@ export function forEachShownItem(items: Item[], depth: number, context: ItemCont
  * among them → `(directory_group)`.
  */
 export function entryRowDescription(entry: Entry): DescriptionValue | null {
+  // An entry of the index built from facts knows it without its items being read.
+  if ('rowDescription' in entry) return entry.rowDescription as DescriptionValue | null;
   if (entry.description) return entry.description;
   for (const item of entry.properties ?? []) {
     if (item.kind === 'property' && item.description?.kind === 'reference' && item.description.keyPath.includes('.')) {

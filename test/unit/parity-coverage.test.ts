@@ -3,7 +3,7 @@ import { loadConfig, type ConfigInput } from '../../src/config/config.js';
 import { findTemplates } from '../../src/load/template-files.js';
 import type { Site } from '../../src/model/site.js';
 import { loadSite } from '../../src/pipeline/load-site.js';
-import { coverageFiles } from '../../src/render/coverage.js';
+import { coverageFiles, siteCoverageSections } from '../../src/render/coverage.js';
 import { Templates } from '../../src/render/templates.js';
 import { makeProject } from '../helpers/run-cli.js';
 import { checkFiles } from '../helpers/site.js';
@@ -76,7 +76,7 @@ function siteOf(files: Record<string, string>, config: ConfigInput = {}): Site {
 describe('the coverage page', () => {
   it('is written to coverage/index.html inside the layout, one table per entry and a figure per language', () => {
     const site = siteOf({ 'content/widget.mdx': widget }, { basePath: '/docs/' });
-    const files = coverageFiles(site, new Templates(findTemplates(null)));
+    const files = coverageFiles(site, new Templates(findTemplates(null)), siteCoverageSections(site));
     expect(files.map((file) => file.path)).toEqual(['coverage/index.html']);
     const html = files[0]!.content;
     expect(html).toMatch(/^<!doctype html>/i);
@@ -100,14 +100,14 @@ describe('the coverage page', () => {
 
   it('names the languages that lack an entry most languages have', () => {
     const site = siteOf({ 'content/widget.mdx': widget }, { languages: [...languages, { id: 'java', label: 'Java' }, { id: 'ruby', label: 'Ruby' }] });
-    const html = coverageFiles(site, new Templates(findTemplates(null)))[0]!.content;
+    const html = coverageFiles(site, new Templates(findTemplates(null)), siteCoverageSections(site))[0]!.content;
     expect(html).toContain('<p class="parity-missing-entry">No entry in Java and Ruby, which most languages have.</p>');
     expect(html).toContain('<tr><th scope="row">Java</th><td>n/a</td><td>0</td><td>0</td><td>0</td><td>0</td><td class="parity-missing">1</td></tr>');
   });
 
   it('gives way to a page of the content at /coverage', () => {
     const site = siteOf({ 'content/widget.mdx': widget, 'content/coverage.mdx': '# Our coverage\n' });
-    expect(coverageFiles(site, new Templates(findTemplates(null)))).toEqual([]);
+    expect(coverageFiles(site, new Templates(findTemplates(null)), siteCoverageSections(site))).toEqual([]);
   });
 
   it('has an anchor per entry that links may name', () => {

@@ -56,6 +56,7 @@ describe('buildSummaryLine', () => {
   it('says pages written, errors, warnings and seconds after a build', () => {
     expect(buildSummaryLine({ written: 13, errors: 0, warnings: 2, seconds: 2.314, out: 'out' }, false)).toBe('⚠ Built 13 pages into out in 2.31s: 0 errors, 2 warnings\n');
     expect(buildSummaryLine({ written: 1, errors: 0, warnings: 0, seconds: 0.5, out: 'site' }, false)).toBe('✔ Built 1 page into site in 0.50s: 0 errors, 0 warnings\n');
+    expect(buildSummaryLine({ written: 1000, errors: 0, warnings: 0, seconds: 0.9, out: 'out', fromCache: 997 }, false)).toBe('✔ Built 1000 pages into out in 0.90s (997 from the cache): 0 errors, 0 warnings\n');
   });
 
   it('says the output was left alone after a failed build', () => {

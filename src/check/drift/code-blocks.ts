@@ -1,4 +1,4 @@
-import type { Located } from '../../index/site-index.js';
+import { samePage, type Located } from '../../index/site-index.js';
 import type { Entry, ParsedPage } from '../../model/types.js';
 import type { Site } from '../../model/site.js';
 
@@ -46,5 +46,5 @@ export function codeBlocksOf(page: ParsedPage): ShownCodeBlock[] {
 /** The entry with this id in this language that a block on `page` shows: the page's own first, else the first. */
 export function shownEntry(site: Site, referenceId: string, language: string, page: ParsedPage): Located<Entry> | null {
   const candidates = (site.index.entriesById.get(referenceId) ?? []).filter((candidate) => candidate.value.language === language);
-  return candidates.find((candidate) => candidate.page === page) ?? candidates[0] ?? null;
+  return candidates.find((candidate) => samePage(candidate.page, page)) ?? candidates[0] ?? null;
 }

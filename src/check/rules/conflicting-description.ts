@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { samePage } from '../../index/site-index.js';
 import type { Rule } from '../rule.js';
 
 export const conflictingDescription: Rule = {
@@ -13,7 +14,7 @@ export const conflictingDescription: Rule = {
       const first = (site.index.descriptions.get(definition.keyPath) ?? []).find(
         (candidate) => candidate.value.markdown !== null,
       );
-      if (!first || first.page === page || first.value.markdown === definition.markdown) continue;
+      if (!first || samePage(first.page, page) || first.value.markdown === definition.markdown) continue;
       const where = path.relative(site.config.cwd, first.page.file);
       report(
         `Unexpected second definition of \`${definition.keyPath}\` with different text, expected the text of its first definition at ${where}:${first.value.place.line}:${first.value.place.column}`,

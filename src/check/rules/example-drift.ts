@@ -25,7 +25,7 @@ export const exampleDrift: Rule = {
   summary: 'A JSON example should use the keys and value types its entry documents, and show every property that is not optional.',
   checkSite(context) {
     const { site } = context;
-    for (const page of site.index.pages) {
+    for (const page of context.pages) {
       for (const block of codeBlocksOf(page)) {
         for (const language of site.config.languages) {
           const entry = shownEntry(site, block.referenceId, language.id, page);

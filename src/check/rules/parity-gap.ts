@@ -1,4 +1,4 @@
-import type { Located } from '../../index/site-index.js';
+import { samePage, type Located } from '../../index/site-index.js';
 import type { Entry } from '../../model/types.js';
 import { inWords, parityOf, type ParityEntry } from '../parity.js';
 import type { Rule, RuleContext } from '../rule.js';
@@ -48,9 +48,9 @@ function reportMissingLanguages(parity: ParityEntry, { page, site, report }: Rul
   const entries = (site.index.entriesById.get(parity.id) ?? []).filter((located) => configured.has(located.value.language));
   const first: Located<Entry> | undefined = entries[0];
   if (!first) return;
-  const onePage = entries.every((located) => located.page === first.page);
+  const onePage = entries.every((located) => samePage(located.page, first.page));
   const place = onePage ? first.page.referencePlace : first.value.keyPlace;
-  if (first.page !== page || place === null) return;
+  if (!samePage(first.page, page) || place === null) return;
   const present = parity.entries.map((located) => located.value.language);
   report(
     `Unexpected missing entry \`${parity.id}\` in ${inWords(parity.missingLanguages)}: present in ${present.length} of ${present.length + parity.missingLanguages.length} languages (${present.join(', ')}), expected an entry with \`id: ${parity.id}\` in each language`,

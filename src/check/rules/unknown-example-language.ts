@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { exampleFolder } from '../../index/site-index.js';
+import { exampleFolder, samePage } from '../../index/site-index.js';
 import { nearestLanguages } from '../language-suggestions.js';
 import { didYouMean, type Rule } from '../rule.js';
 import { exampleFiles } from './example-files.js';
@@ -18,7 +18,8 @@ export const unknownExampleLanguage: Rule = {
       const found = site.examples.lookup(file);
       if (found.kind !== 'found') continue;
       // A folder several pages show is reported once, on the first of them.
-      if (site.index.exampleFolders.get(folder)?.[0]?.page !== page) continue;
+      const first = site.index.exampleFolders.get(folder)?.[0];
+      if (!first || !samePage(first.page, page)) continue;
       for (const [name, absolute] of found.files) {
         if (configured.has(name)) continue;
         const extension = path.extname(absolute);
