@@ -85,7 +85,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--config <file>', 'configuration file (default: polyref.config.json when present)')
     .option('--cache-dir <dir>', 'cache folder (default: node_modules/.cache/polyref)')
     .option('--no-cache', 'check and render every page afresh, neither reading nor writing the cache')
-    .option('--jobs <count>', 'threads that check and render pages (default: one per core on sites large enough to pay)', parseJobs)
+    .option('--jobs <count>', 'threads that check and render pages (default: one per core but one, on sites large enough to pay)', parseJobs)
     .option('--debug', 'show stack traces of internal errors')
     .action(async (flags: CommonFlags & { jobs?: number }) => {
       // Rendering (templates, highlighting) is loaded only by the commands that render.

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { BoundedCache } from '../model/bounded-cache.js';
 
 export type ExampleLookup =
   | { kind: 'found'; folder: string; files: Map<string, string> }
@@ -13,7 +14,8 @@ export type ExampleLookup =
  */
 export class ExampleStore {
   private readonly cache = new Map<string, ExampleLookup>();
-  private readonly texts = new Map<string, string | null>();
+  /** The files a page's checks and render read; a store serves a whole build, so it keeps the last ones, not all. */
+  private readonly texts = new BoundedCache<string | null>(2_000);
   private realRoot: string | null | undefined;
 
   constructor(readonly root: string) {}
@@ -29,16 +31,13 @@ export class ExampleStore {
    * many pages and checks use it; null when it cannot be read.
    */
   read(file: string): string | null {
-    let text = this.texts.get(file);
-    if (text === undefined) {
+    return this.texts.get(file, () => {
       try {
-        text = fs.readFileSync(file, 'utf8');
+        return fs.readFileSync(file, 'utf8');
       } catch {
-        text = null;
+        return null;
       }
-      this.texts.set(file, text);
-    }
-    return text;
+    });
   }
 
   private find(file: string): ExampleLookup {

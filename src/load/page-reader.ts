@@ -43,6 +43,12 @@ export class PageReader implements ParsedPages {
     if (this.kept.size > keptPages) this.kept.delete(this.kept.keys().next().value!);
   }
 
+  /** Keeps a page the reader holds without its body tree, which only its own render reads. */
+  dropTree(file: string): void {
+    const page = this.kept.get(file);
+    if (page?.tree) this.kept.set(file, { ...page, tree: null });
+  }
+
   private read(facts: PageFacts): ParsedPage {
     const source = { file: facts.file, relativePath: facts.relativePath, kind: facts.kind, url: facts.url };
     const cached = this.cache?.read(this.cache.key(facts.hash, facts.kind, false), source, facts.hash);

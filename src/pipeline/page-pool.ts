@@ -6,7 +6,7 @@ import { PageWorker, type PageResult, type WorkSetup } from './page-work.js';
 import type { WorkBatch, WorkMessage } from './page-worker.js';
 
 export interface PagePoolOptions {
-  /** Threads that check and render; 1 works in the main thread (default: one per core, on sites large enough to pay). */
+  /** Threads that check and render; 1 works in the main thread (default: one per core beside the main thread's, on sites large enough to pay). */
   jobs?: number;
   /** The compiled worker script; without one (running from TypeScript sources) the work stays in the main thread. */
   workerScript?: URL | null;
@@ -28,7 +28,7 @@ const batchesPerWorker = 2;
 export async function* workOnPages(setup: WorkSetup, positions: readonly number[], options: PagePoolOptions = {}): AsyncGenerator<{ position: number; result: PageResult }> {
   if (positions.length === 0) return;
   const script = options.workerScript === undefined ? pageWorkerScript() : options.workerScript;
-  const wanted = options.jobs ?? (positions.length >= minSourcesForWorkers ? os.availableParallelism() : 1);
+  const wanted = options.jobs ?? (positions.length >= minSourcesForWorkers ? defaultThreads() : 1);
   const threads = Math.min(wanted, Math.ceil(positions.length / batchSize));
   if (!script || threads <= 1) {
     const worker = await PageWorker.start(setup);
@@ -40,6 +40,17 @@ export async function* workOnPages(setup: WorkSetup, positions: readonly number[
     return;
   }
   yield* new ThreadPool(script, setup, positions, threads).results();
+}
+
+/**
+ * One worker per core but one: the main thread has work of its own (it
+ * hashes what pages read, writes their files and the files about the whole
+ * site). On two cores a single worker beside it builds a second index and
+ * loads the grammars again, and costs more time and memory than it saves.
+ */
+function defaultThreads(): number {
+  const cores = os.availableParallelism();
+  return cores <= 2 ? 1 : cores - 1;
 }
 
 interface PoolThread {

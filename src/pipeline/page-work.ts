@@ -96,6 +96,15 @@ export class PageWorker {
 
   /** Checks one source and renders it when it has no error; a failure of polyref's own becomes an `internal-error` finding. */
   async work(facts: PageFacts): Promise<PageResult> {
+    try {
+      return await this.workOn(facts);
+    } finally {
+      // Later pages may still look into this one, but never into its body tree, the largest part of it.
+      this.reader.dropTree(facts.file);
+    }
+  }
+
+  private async workOn(facts: PageFacts): Promise<PageResult> {
     let page: ParsedPage;
     try {
       page = this.parse(facts);

@@ -13,7 +13,7 @@ import {
   type ThemedToken,
 } from 'shiki';
 import { codeFingerprint } from '../load/code-fingerprint.js';
-import { BoundedCache } from './bounded-cache.js';
+import { BoundedCache } from '../model/bounded-cache.js';
 import { linkSymbols, type SymbolRange } from './symbol-links.js';
 
 /** Grammars loaded up front, so highlighting stays synchronous while pages render. */

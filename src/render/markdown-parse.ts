@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { BoundedCache } from './bounded-cache.js';
+import { BoundedCache } from '../model/bounded-cache.js';
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
 
@@ -11,7 +11,7 @@ const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
  * site shows each description many times: in every language, on many pages,
  * as HTML and again in the Markdown copies and `polyref.json`.
  */
-const trees = new BoundedCache<Root>(20_000);
+const trees = new BoundedCache<Root>(2_000);
 
 /** Markdown (with GFM) as mdast, parsed once per text. The tree is shared: read it, never change it. */
 export function parseMarkdown(markdown: string): Root {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { BoundedCache } from '../model/bounded-cache.js';
 import { titleOf } from '../index/page-titles.js';
 import { startResolving } from '../resolve/resolved-entry.js';
 import type { Site } from '../model/site.js';
@@ -82,18 +83,18 @@ export function renderPageOutput(page: ParsedPage, resources: RenderResources): 
   };
 }
 
-const cleaned = new WeakMap<Site['config'], Map<string, string>>();
+/** Descriptions kept at once: a page's and the shared ones many pages show, not the whole site's. */
+const cleanedLimit = 4_000;
+const cleaned = new WeakMap<Site['config'], BoundedCache<string>>();
 
 /** A model as JSON, its descriptions as the pages show them: raw HTML and unsafe links removed. */
 function modelJson(model: object, site: Site): string {
   let clean = cleaned.get(site.config);
-  if (!clean) cleaned.set(site.config, (clean = new Map()));
+  if (!clean) cleaned.set(site.config, (clean = new BoundedCache(cleanedLimit)));
   const memo = clean;
   return JSON.stringify(model, function (this: object, key: string, value: unknown): unknown {
     if (key !== 'markdown' || typeof value !== 'string' || !('keyPath' in this)) return value;
-    let text = memo.get(value);
-    if (text === undefined) memo.set(value, (text = cleanMarkdown(value, site)));
-    return text;
+    return memo.get(value, () => cleanMarkdown(value, site));
   });
 }
 

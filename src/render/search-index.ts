@@ -6,6 +6,7 @@ import type { ParsedPage } from '../model/types.js';
 import { codeBlockContent, codeNodes } from './code-block-content.js';
 import { resolveEntry, unwrapped, type ResolvedDescription, type ResolvedItem } from '../resolve/resolved-entry.js';
 import { isPlainProse } from './markdown.js';
+import { BoundedCache } from '../model/bounded-cache.js';
 import { parseMarkdown } from './markdown-parse.js';
 import { withBasePath } from './sanitize.js';
 
@@ -50,7 +51,9 @@ export function numberedDocumentJson(id: number, documentJson: string): string {
   return `{"id":${id},${documentJson.slice(1)}`;
 }
 
-const plainTexts = new WeakMap<Site['config'], Map<string, string>>();
+/** Texts kept at once: a page's descriptions and the shared ones many pages show, not the whole site's. */
+const memoLimit = 4_000;
+const plainTexts = new WeakMap<Site['config'], BoundedCache<string>>();
 
 /**
  * The search documents of one page, in the order the file lists them: the
@@ -69,17 +72,13 @@ export function searchDocuments(page: ParsedPage, headings: Array<{ depth: numbe
   }
   if (!page.tree) return documents;
   let plainMemo = plainTexts.get(site.config);
-  if (!plainMemo) plainTexts.set(site.config, (plainMemo = new Map()));
+  if (!plainMemo) plainTexts.set(site.config, (plainMemo = new BoundedCache(memoLimit)));
   const memo = plainMemo;
-  const plain = (markdown: string): string => {
-    let text = memo.get(markdown);
-    if (text === undefined) {
+  const plain = (markdown: string): string =>
+    memo.get(markdown, () => {
       const trimmed = markdown.trim();
-      text = isPlainProse(trimmed) ? trimmed : toString(parseMarkdown(markdown), { includeHtml: false }).replace(/\s+/g, ' ').trim();
-      memo.set(markdown, text);
-    }
-    return text;
-  };
+      return isPlainProse(trimmed) ? trimmed : toString(parseMarkdown(markdown), { includeHtml: false }).replace(/\s+/g, ' ').trim();
+    });
   const symbols = new Map<string, Omit<SearchDocument, 'id'>>();
   const record = (kind: 'entry' | 'property', anchor: string, language: string, name: string, description: ResolvedDescription | null): void => {
     let document = symbols.get(anchor);

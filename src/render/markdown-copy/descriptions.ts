@@ -1,5 +1,5 @@
 import type { Nodes, PhrasingContent, RootContent, TableCell } from 'mdast';
-import { BoundedCache } from '../bounded-cache.js';
+import { BoundedCache } from '../../model/bounded-cache.js';
 import { isPlainProse } from '../markdown.js';
 import { parseMarkdown } from '../markdown-parse.js';
 import { withBasePath } from '../sanitize.js';
@@ -32,7 +32,7 @@ const descriptions = new Map<string, BoundedCache<CopyDescription>>();
 
 export function copyDescription(markdown: string, basePath: string): CopyDescription {
   let cache = descriptions.get(basePath);
-  if (!cache) descriptions.set(basePath, (cache = new BoundedCache(100_000)));
+  if (!cache) descriptions.set(basePath, (cache = new BoundedCache(4_000)));
   return cache.get(markdown, () => new CopyDescription(cleanBlocks(markdown, basePath).map(share)));
 }
 

@@ -1,5 +1,5 @@
 import type { Heading, Paragraph, PhrasingContent, TableCell } from 'mdast';
-import { BoundedCache } from '../bounded-cache.js';
+import { BoundedCache } from '../../model/bounded-cache.js';
 import { share } from './serialize.js';
 
 export type Depth = Heading['depth'];
@@ -12,10 +12,10 @@ export type Depth = Heading['depth'];
  * afresh for each lookup.
  */
 const textCells = new BoundedCache<TableCell>(10_000);
-const codeCells = new BoundedCache<TableCell>(200_000);
-const linkedCodeCells = new BoundedCache<TableCell>(100_000);
+const codeCells = new BoundedCache<TableCell>(20_000);
+const linkedCodeCells = new BoundedCache<TableCell>(20_000);
 const textHeadings = new BoundedCache<Heading>(10_000);
-const codeHeadings = new BoundedCache<Heading>(100_000);
+const codeHeadings = new BoundedCache<Heading>(20_000);
 const paragraphs = new BoundedCache<Paragraph>(10_000);
 
 export function textCell(value: string): TableCell {

@@ -1,7 +1,8 @@
 /**
- * Values made once per key and kept while the cache has room: a long-lived
- * process (the dev server) renders many sites over time, so the cache starts
- * afresh when full rather than growing without end. Room is counted in
+ * Values made once per key and kept while the cache has room: a build of a
+ * large site must not hold every page's values, and a long-lived process
+ * (the dev server) renders many sites over time, so the cache starts afresh
+ * when full rather than growing without end. Room is counted in
  * values, or in what `weigh` says each value costs (characters of HTML).
  */
 export class BoundedCache<V> {
