@@ -22,9 +22,10 @@
  * gives the peak memory to set against the largest size's.
  *
  * Wall time is from spawn to exit; CPU is user + system of the process; peak
- * is its max RSS. polyref builds and checks without its parse cache, as
- * the others do. Hugo uses every core; polyref parses pages in worker
- * threads on large sites and highlights code in one; Eleventy uses one core.
+ * is its max RSS. polyref builds and checks without its cache, as the
+ * others do, except in the warm rows. Hugo uses every core; polyref works
+ * on pages in worker threads (`--jobs`, one row with `--jobs 1`); Eleventy
+ * uses one core.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
