@@ -71,7 +71,21 @@ const defaultStallMs = 2000;
  * loop, which keeps `loadSite` a plain function.
  */
 export function parseTasks(tasks: ParseTask[], options: PoolOptions): ParsedPage[] {
-  const results: Array<ParsedPage | undefined> = new Array(tasks.length);
+  const results: ParsedPage[] = new Array(tasks.length);
+  parseEach(tasks, options, (position, page) => {
+    results[position] = page;
+  });
+  return results;
+}
+
+/**
+ * Parses every task as `parseTasks` does, but hands each page to `take`
+ * (by its position in `tasks`, in the order they are done) and keeps
+ * none: a caller that needs only something of each page holds no more
+ * than that.
+ */
+export function parseEach(tasks: ParseTask[], options: PoolOptions, take: (position: number, page: ParsedPage) => void): void {
+  const taken = new Uint8Array(tasks.length);
   const cache = options.cacheRoot ? new ParseCache(options.cacheRoot) : null;
   const parseHere = (position: number): ParsedPage => {
     const task = tasks[position]!;
@@ -89,7 +103,8 @@ export function parseTasks(tasks: ParseTask[], options: PoolOptions): ParsedPage
     perThread === 0 ? Infinity : Math.floor(bytes / perThread) - 1,
   );
   if (!script || workerCount < 1) {
-    return tasks.map((_task, position) => parseHere(position));
+    tasks.forEach((_task, position) => take(position, parseHere(position)));
+    return;
   }
 
   const pool = startWorkers(script, workerCount, options);
@@ -99,9 +114,10 @@ export function parseTasks(tasks: ParseTask[], options: PoolOptions): ParsedPage
     const batchesInFlight = pool.map(() => 0);
     const positionOf = new Map(tasks.map((task, position) => [task.index, position]));
     const finish = (position: number, page: ParsedPage): void => {
-      if (results[position] !== undefined) return;
-      results[position] = page;
+      if (taken[position]) return;
+      taken[position] = 1;
       done += 1;
+      take(position, page);
     };
     // Each worker holds two batches, so that it never waits for the main thread.
     const dispatch = (): void => {
@@ -148,11 +164,10 @@ export function parseTasks(tasks: ParseTask[], options: PoolOptions): ParsedPage
       } else {
         // No word from the workers for a while (one crashed, or hangs): the main thread finishes alone.
         for (let position = 0; position < tasks.length; position += 1) {
-          if (results[position] === undefined) finish(position, parseHere(position));
+          if (!taken[position]) finish(position, parseHere(position));
         }
       }
     }
-    return results as ParsedPage[];
   } finally {
     for (const worker of pool) {
       worker.results.close();

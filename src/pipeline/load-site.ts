@@ -7,7 +7,7 @@ import { buildSiteIndex } from '../index/site-index.js';
 import { ExampleStore } from '../load/examples.js';
 import { FactsStore } from '../load/facts-store.js';
 import { findSources, type SourceFile } from '../load/find-sources.js';
-import { loadPages, type LoadPagesOptions } from '../load/load-pages.js';
+import { loadEach, loadPages, type LoadPagesOptions } from '../load/load-pages.js';
 import { PageReader } from '../load/page-reader.js';
 import { readSource } from '../load/read-source.js';
 import { sourceHash } from '../parse/parse-page.js';
@@ -65,7 +65,7 @@ export interface OpenSite {
   facts: PageFacts[];
   /** Reads a page, without its body tree, when a check or a lookup needs more than its facts. */
   reader: PageReader;
-  /** Pages parsed by this run because their facts were missing or stale, by file: read already, so a check takes them from here. */
+  /** With `keepParsed`, pages parsed by this run because their facts were missing or stale, by file: read already, so a check takes them from here. */
   parsedNow: Map<string, ParsedPage>;
   /** Where parsed pages are kept across runs; null without a cache, when a page is parsed again when read again. */
   cacheRoot: string | null;
@@ -110,17 +110,18 @@ export function openSite(config: Config, options: OpenSiteOptions = {}): OpenSit
     store.set(same, stat);
     return false;
   });
-  const parsed = loadPages(
+  const parsedNow = new Map<string, ParsedPage>();
+  // Each page gives its facts as it is parsed; only a check keeps the page itself.
+  loadEach(
     toParse.map(({ source }) => source),
     { keepTrees: false, contents: bytesRead, cache: cacheRoot, pool: options.pool },
+    (at, page) => {
+      const { position, stat } = toParse[at]!;
+      facts[position] = pageFacts(page);
+      if (options.keepParsed) parsedNow.set(page.file, page);
+      if (stat) store.set(facts[position], stat);
+    },
   );
-  const parsedNow = new Map<string, ParsedPage>();
-  toParse.forEach(({ position, stat }, at) => {
-    const page = parsed[at]!;
-    facts[position] = pageFacts(page);
-    parsedNow.set(page.file, page);
-    if (stat) store.set(facts[position], stat);
-  });
   store.save(new Set(found.map((source) => source.relativePath)));
   const reader = new PageReader(cacheRoot);
   return {

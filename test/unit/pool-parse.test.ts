@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateSite } from '../../bench/generate.js';
 import type { SourceFile } from '../../src/load/find-sources.js';
 import { runParseJob } from '../../src/load/parse-job.js';
-import { parseTasks, parseWorkerScript, type ParseTask } from '../../src/load/parse-pool.js';
+import { parseEach, parseTasks, parseWorkerScript, type ParseTask } from '../../src/load/parse-pool.js';
 import { sourceHash } from '../../src/parse/parse-page.js';
 import { repoRoot } from '../helpers/run-cli.js';
 
@@ -55,6 +55,18 @@ describe('pool', () => {
     const tasks = tasksOf(48);
     const pooled = parseTasks(tasks, { parse: { keepTree: true }, cacheRoot: null, workerScript, workers: 1, minBytesPerThread: 0 });
     expect(isDeepStrictEqual(pooled, parseTasks(tasks, { parse: { keepTree: true }, cacheRoot: null, workerScript: null }))).toBe(true);
+  });
+
+  it('pool-each: each page is handed over once, as it is parsed, equal to the parse that keeps them all', () => {
+    const tasks = tasksOf(48);
+    const taken: number[] = [];
+    const byPosition = new Map<number, unknown>();
+    parseEach(tasks, { parse: { keepTree: false }, cacheRoot: null, workerScript, workers: 1, minBytesPerThread: 0 }, (position, page) => {
+      taken.push(position);
+      byPosition.set(position, page);
+    });
+    expect([...taken].sort((a, b) => a - b)).toEqual(tasks.map((_task, position) => position));
+    expect(isDeepStrictEqual(tasks.map((_task, position) => byPosition.get(position)), inThread(tasks))).toBe(true);
   });
 
   it('pool-crash: a worker that dies costs time, never a page', () => {
