@@ -22,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Part of the stamp `run.js` keeps beside a generated site, with a hash of this file: a change regenerates. */
-export const generatorVersion = 1;
+export const generatorVersion = 2;
 
 /** @typedef {'curl' | 'dotnet' | 'ruby' | 'python' | 'js' | 'go' | 'php' | 'java'} LanguageId */
 
@@ -646,7 +646,9 @@ function entryHeader(out, plan, key, language, fields) {
 function objectPage(plan, counter) {
   const resource = /** @type {Resource} */ (plan.resource);
   const out = [`title: ${scalar(plan.title)}`, 'descriptions:', `  ${resource.snake}:`];
-  const self = `The [${resource.title}](${plan.url}) object, part of [${resource.area.title}](/reference/${resource.area.slug}).`;
+  // The last area of a site may end before its guide page: then it is named, not linked.
+  const areaName = resource.area.guide ? `[${resource.area.title}](${resource.area.guide.url})` : resource.area.title;
+  const self = `The [${resource.title}](${plan.url}) object, part of ${areaName}.`;
   markdownPair(out, '    ', 'self', self);
   counter.descriptionKeys += 1;
   writeFieldDescriptions(out, '    ', resource.fields, counter);
