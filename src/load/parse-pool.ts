@@ -59,6 +59,11 @@ export interface PoolOptions {
 export function minBytesPerThread(keepTree: boolean): number {
   return (keepTree ? 1.5 : 8) * 1024 * 1024;
 }
+/** Worker threads that leave one core to the main thread, which has work of its own; none on one core. */
+export function workersBesideMain(): number {
+  return Math.max(0, os.availableParallelism() - 1);
+}
+
 const batchSize = 8;
 const defaultStallMs = 2000;
 
@@ -98,7 +103,7 @@ export function parseEach(tasks: ParseTask[], options: PoolOptions, take: (posit
   const script = options.workerScript === undefined ? parseWorkerScript() : options.workerScript;
   const perThread = options.minBytesPerThread ?? minBytesPerThread(options.parse.keepTree);
   const workerCount = Math.min(
-    options.workers ?? os.availableParallelism() - 1,
+    options.workers ?? workersBesideMain(),
     Math.ceil(tasks.length / batchSize) - 1,
     perThread === 0 ? Infinity : Math.floor(bytes / perThread) - 1,
   );

@@ -29,3 +29,16 @@ export class BoundedCache<V> {
     return value;
   }
 }
+
+/** A bounded cache per owner (a site's configuration, an example store), made when first asked for and gone with its owner. */
+export class BoundedCaches<Owner extends object, V> {
+  private readonly byOwner = new WeakMap<Owner, BoundedCache<V>>();
+
+  constructor(private readonly limit: number) {}
+
+  of(owner: Owner): BoundedCache<V> {
+    let cache = this.byOwner.get(owner);
+    if (!cache) this.byOwner.set(owner, (cache = new BoundedCache(this.limit)));
+    return cache;
+  }
+}

@@ -65,8 +65,6 @@ export interface OpenSite {
   facts: PageFacts[];
   /** Reads a page, without its body tree, when a check or a lookup needs more than its facts. */
   reader: PageReader;
-  /** With `keepParsed`, pages parsed by this run because their facts were missing or stale, by file: read already, so a check takes them from here. */
-  parsedNow: Map<string, ParsedPage>;
   /** Where parsed pages are kept across runs; null without a cache, when a page is parsed again when read again. */
   cacheRoot: string | null;
 }
@@ -110,8 +108,8 @@ export function openSite(config: Config, options: OpenSiteOptions = {}): OpenSit
     store.set(same, stat);
     return false;
   });
+  // Each page gives its facts as it is parsed; only a check keeps the page itself, read already, for the index to hold whole.
   const parsedNow = new Map<string, ParsedPage>();
-  // Each page gives its facts as it is parsed; only a check keeps the page itself.
   loadEach(
     toParse.map(({ source }) => source),
     { keepTrees: false, contents: bytesRead, cache: cacheRoot, pool: options.pool },
@@ -128,7 +126,6 @@ export function openSite(config: Config, options: OpenSiteOptions = {}): OpenSit
     site: siteOf(config, buildFactsIndex(facts, reader, options.keepParsed ? parsedNow : undefined)),
     facts,
     reader,
-    parsedNow,
     cacheRoot,
   };
 }

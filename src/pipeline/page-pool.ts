@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workersBesideMain } from '../load/parse-pool.js';
 import { PageWorker, type PageResult, type WorkSetup } from './page-work.js';
 import type { WorkBatch, WorkMessage } from './page-worker.js';
 
@@ -28,7 +28,8 @@ const batchesPerWorker = 2;
 export async function* workOnPages(setup: WorkSetup, positions: readonly number[], options: PagePoolOptions = {}): AsyncGenerator<{ position: number; result: PageResult }> {
   if (positions.length === 0) return;
   const script = options.workerScript === undefined ? pageWorkerScript() : options.workerScript;
-  const wanted = options.jobs ?? (positions.length >= minSourcesForWorkers ? defaultThreads() : 1);
+  // The main thread hashes what pages read and writes their files: workers leave it a core, and on two cores it works alone.
+  const wanted = options.jobs ?? (positions.length >= minSourcesForWorkers ? Math.max(1, workersBesideMain()) : 1);
   const threads = Math.min(wanted, Math.ceil(positions.length / batchSize));
   if (!script || threads <= 1) {
     const worker = await PageWorker.start(setup);
@@ -40,17 +41,6 @@ export async function* workOnPages(setup: WorkSetup, positions: readonly number[
     return;
   }
   yield* new ThreadPool(script, setup, positions, threads).results();
-}
-
-/**
- * One worker per core but one: the main thread has work of its own (it
- * hashes what pages read, writes their files and the files about the whole
- * site). On two cores a single worker beside it builds a second index and
- * loads the grammars again, and costs more time and memory than it saves.
- */
-function defaultThreads(): number {
-  const cores = os.availableParallelism();
-  return cores <= 2 ? 1 : cores - 1;
 }
 
 interface PoolThread {

@@ -4,7 +4,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Language } from '../config/languages.js';
 import type { Located } from '../index/site-index.js';
 import type { ExampleStore } from '../load/examples.js';
-import { BoundedCache } from '../model/bounded-cache.js';
+import { BoundedCaches } from '../model/bounded-cache.js';
 import type { Site } from '../model/site.js';
 import type { Entry } from '../model/types.js';
 
@@ -127,12 +127,10 @@ function exampleSource(tab: Tab, language: string, site: Site): ExampleSource | 
  * build, and an incremental build makes a new one when an example changes,
  * so no read goes stale.
  */
-const exampleCodes = new WeakMap<ExampleStore, BoundedCache<string>>();
+const exampleCodes = new BoundedCaches<ExampleStore, string>(2_000);
 
 function exampleCode(store: ExampleStore, file: string): string {
-  let codes = exampleCodes.get(store);
-  if (!codes) exampleCodes.set(store, (codes = new BoundedCache(2_000)));
-  return codes.get(file, () => {
+  return exampleCodes.of(store).get(file, () => {
     const text = store.read(file);
     if (text === null) throw new Error(`Cannot read example \`${file}\``);
     return text.replace(/\r\n/g, '\n').replace(/\n$/, '');

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { BoundedCache } from '../model/bounded-cache.js';
 import { titleOf } from '../index/page-titles.js';
 import { startResolving } from '../resolve/resolved-entry.js';
+import { BoundedCaches } from '../model/bounded-cache.js';
 import type { Site } from '../model/site.js';
 import type { NavigationLink, ParsedPage } from '../model/types.js';
 import { coverageSections, type CoverageSection } from './coverage.js';
@@ -83,15 +83,12 @@ export function renderPageOutput(page: ParsedPage, resources: RenderResources): 
   };
 }
 
-/** Descriptions kept at once: a page's and the shared ones many pages show, not the whole site's. */
-const cleanedLimit = 4_000;
-const cleaned = new WeakMap<Site['config'], BoundedCache<string>>();
+/** By configuration; 4,000 descriptions at once: a page's and the shared ones many pages show, not the whole site's. */
+const cleaned = new BoundedCaches<Site['config'], string>(4_000);
 
 /** A model as JSON, its descriptions as the pages show them: raw HTML and unsafe links removed. */
 function modelJson(model: object, site: Site): string {
-  let clean = cleaned.get(site.config);
-  if (!clean) cleaned.set(site.config, (clean = new BoundedCache(cleanedLimit)));
-  const memo = clean;
+  const memo = cleaned.of(site.config);
   return JSON.stringify(model, function (this: object, key: string, value: unknown): unknown {
     if (key !== 'markdown' || typeof value !== 'string' || !('keyPath' in this)) return value;
     return memo.get(value, () => cleanMarkdown(value, site));

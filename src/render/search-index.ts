@@ -1,12 +1,12 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { titleOf } from '../index/page-titles.js';
+import { BoundedCaches } from '../model/bounded-cache.js';
 import type { Site } from '../model/site.js';
 import type { ParsedPage } from '../model/types.js';
 import { codeBlockContent, codeNodes } from './code-block-content.js';
 import { resolveEntry, unwrapped, type ResolvedDescription, type ResolvedItem } from '../resolve/resolved-entry.js';
 import { isPlainProse } from './markdown.js';
-import { BoundedCache } from '../model/bounded-cache.js';
 import { parseMarkdown } from './markdown-parse.js';
 import { withBasePath } from './sanitize.js';
 
@@ -51,9 +51,8 @@ export function numberedDocumentJson(id: number, documentJson: string): string {
   return `{"id":${id},${documentJson.slice(1)}`;
 }
 
-/** Texts kept at once: a page's descriptions and the shared ones many pages show, not the whole site's. */
-const memoLimit = 4_000;
-const plainTexts = new WeakMap<Site['config'], BoundedCache<string>>();
+/** By configuration; 4,000 texts at once: a page's descriptions and the shared ones many pages show, not the whole site's. */
+const plainTexts = new BoundedCaches<Site['config'], string>(4_000);
 
 /**
  * The search documents of one page, in the order the file lists them: the
@@ -71,9 +70,7 @@ export function searchDocuments(page: ParsedPage, headings: Array<{ depth: numbe
     documents.push({ kind: 'heading', href: `${href}#${heading.id}`, title: heading.text, page: title, names: {}, text: '' });
   }
   if (!page.tree) return documents;
-  let plainMemo = plainTexts.get(site.config);
-  if (!plainMemo) plainTexts.set(site.config, (plainMemo = new BoundedCache(memoLimit)));
-  const memo = plainMemo;
+  const memo = plainTexts.of(site.config);
   const plain = (markdown: string): string =>
     memo.get(markdown, () => {
       const trimmed = markdown.trim();
