@@ -4,16 +4,40 @@
  * the files about the whole site, made from what every page left. Both go
  * through the functions `build` itself uses, so the bytes are the same.
  */
+import fs from 'node:fs';
 import type { ParsedPage } from '../model/types.js';
 import { renderPageOutput, type OutputFile, type PageOutput, type RenderResources } from '../render/page-output.js';
 import { reportingTemplateErrors, SiteFilesWriter, siteNavigationFiles } from '../render/site-files.js';
 import { MemoryOutput } from '../write/memory-output.js';
 import { DependencySet, recordingFolderTree, recordingSite } from './dependencies.js';
 
-export interface PageRender extends PageOutput {
+/** An output file whose content the output cache keeps on disk: read when served, never held. */
+export interface KeptContent {
+  from: string;
+  /** Makes the content again, should the cache have lost it (deleted by hand, or pruned by another build). */
+  again(): string | Buffer;
+}
+
+export type PageFileContent = string | Buffer | KeptContent;
+
+/** The bytes of an output file, read from the cache when it keeps them. */
+export function contentOf(content: PageFileContent): string | Buffer {
+  if (typeof content === 'string' || Buffer.isBuffer(content)) return content;
+  try {
+    return fs.readFileSync(content.from);
+  } catch {
+    return content.again();
+  }
+}
+
+/** A page's last output as an incremental build keeps it. */
+export interface PageRender {
   page: ParsedPage;
   /** What the page read of the rest of the site while it rendered. */
   dependencies: DependencySet;
+  files: Array<{ path: string; content: PageFileContent }>;
+  /** Its share of the files about the whole site, read back when they are made. */
+  shares(): Omit<PageOutput, 'files'>;
 }
 
 /** One page's output, seen through a view of the site that records what the page reads. */
@@ -24,7 +48,13 @@ export function renderRecorded(page: ParsedPage, resources: RenderResources): Pa
     site: recordingSite(resources.site, dependencies),
     tree: recordingFolderTree(resources.tree, dependencies),
   });
-  return { ...output, page, dependencies };
+  return renderOf(page, dependencies, output);
+}
+
+/** A page's output made in memory, as an incremental build keeps it. */
+export function renderOf(page: ParsedPage, dependencies: DependencySet, output: PageOutput): PageRender {
+  const { files, ...shares } = output;
+  return { page, dependencies, files, shares: () => shares };
 }
 
 /**

@@ -1,9 +1,14 @@
 /**
- * A site kept in memory and rebuilt after changes by doing only what they
- * concern: changed sources are parsed again, the index is updated in place,
- * and a page is checked or rendered again only when something it read the
- * last time (recorded by `dependencies.ts`) reads differently now. The
- * output is byte for byte what a clean `build` of the same files writes.
+ * A build that stays open, and is brought up to date after changes by
+ * doing only what they concern. It starts as `build` does, on the same
+ * path (`openSite`, then `SourceResults`: the output cache, else the page
+ * work of the threads), and keeps what that gives: the index of every
+ * source's facts, each source's findings and what it read, and each page's
+ * files (where the output cache keeps them, else in memory). Then changed
+ * sources are parsed again, the index is updated in place, and a page is
+ * checked or rendered again only when something it read the last time
+ * (recorded by `dependencies.ts`) reads differently now. The output is
+ * byte for byte what a clean `build` of the same files writes.
  *
  * Like `build`, an update with errors changes no output: the last good
  * output stays, and what has changed since is rendered by the next update
@@ -15,8 +20,11 @@ import { checkPage, type Finding } from '../check/run-checks.js';
 import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/config-error.js';
 import { findAssets } from '../load/asset-files.js';
+import { PageStandIn } from '../index/facts-index.js';
+import { pageFacts } from '../index/page-facts.js';
 import { ExampleStore } from '../load/examples.js';
 import { compareStrings, findSources, type SourceFile } from '../load/find-sources.js';
+import type { PageReader } from '../load/page-reader.js';
 import { readSource } from '../load/read-source.js';
 import { builtinTemplates, componentNames, findTemplates } from '../load/template-files.js';
 import type { Site } from '../model/site.js';
@@ -32,11 +40,16 @@ import { DependencyReaders } from './dependency-readers.js';
 import { DependencySet, recordingSite } from './dependencies.js';
 import { SiteFindings } from './incremental-findings.js';
 import { renderPageOutput, type PageOutput, type RenderResources } from '../render/page-output.js';
-import { renderRecorded, SiteWideFiles, type PageRender } from './incremental-output.js';
+import { contentOf, renderOf, renderRecorded, SiteWideFiles, type PageFileContent, type PageRender } from './incremental-output.js';
 import { IndexUpdater, type PageChange } from './index-update.js';
 import { presenceChanged, readingChange, readKey } from './key-readings.js';
-import { loadSite } from './load-site.js';
+import { openSite, type OpenSite } from './load-site.js';
+import { OutputCache, type RenderRecord } from './output-cache.js';
 import { positionIn } from './page-order.js';
+import type { PagePoolOptions } from './page-pool.js';
+import { parseWhole } from './page-work.js';
+import { dependencySetOf } from './reading-hashes.js';
+import { CachedResults, SourceResults, type SourceResult } from './source-results.js';
 
 /** Dependency keys of page titles start so. */
 const titlesTable = DependencySet.keyOf('titles', '');
@@ -60,6 +73,7 @@ export interface UpdateReport {
 }
 
 interface PageState {
+  /** The page as the index holds it: a stand-in made of its facts. */
   page: ParsedPage;
   render: PageRender | null;
 }
@@ -88,7 +102,9 @@ export class IncrementalBuild {
   private assets = new Map<string, Buffer>();
   private tree: NavigationLink[] = [];
   private treeText = '';
-  private readonly pageOutputs = new Map<string, string | Buffer>();
+  private readonly pageOutputs = new Map<string, PageFileContent>();
+  /** Sources parsed whole by the update under way, body trees and all, by file: their check and render read them. */
+  private readonly edited = new Map<string, ParsedPage>();
   private readonly siteWide = new SiteWideFiles({
     resources: () => (this.templates ? this.resources() : null),
     renders: () => this.siteWideShares(),
@@ -111,26 +127,36 @@ export class IncrementalBuild {
     readonly config: Config,
     private readonly highlighter: CodeHighlighter,
     private readonly markdown: MarkdownRenderer,
+    private readonly reader: PageReader,
   ) {}
 
-  /** Loads, checks and renders the whole site in memory. */
-  static async start(config: Config): Promise<{ build: IncrementalBuild; report: UpdateReport }> {
-    const build = new IncrementalBuild(config, await CodeHighlighter.create({ cacheRoot: config.cache }), new MarkdownRenderer(config.basePath));
+  /**
+   * Builds the site as `build` does, from the output cache where it answers
+   * and by working on the other sources in the threads, keeping each page's
+   * findings, reads and files instead of writing them out.
+   */
+  static async start(config: Config, options: PagePoolOptions = {}): Promise<{ build: IncrementalBuild; report: UpdateReport; worked: string[] }> {
     const started = performance.now();
-    const site = await loadSite(config, { keepTrees: true });
-    build.site = site;
-    build.pages = site.index.pages;
-    build.updater = new IndexUpdater(site.index);
+    const opened = openSite(config);
+    const build = new IncrementalBuild(config, await CodeHighlighter.create({ cacheRoot: config.cache }), new MarkdownRenderer(config.basePath), opened.reader);
+    build.site = opened.site;
+    build.pages = opened.site.index.pages;
+    build.updater = new IndexUpdater(opened.site.index);
     build.problem = build.loadTemplates();
     for (const page of build.pages) build.states.set(page.file, newState(page));
-    for (const state of build.states.values()) build.check(state);
-    const report = build.finish(started, build.pages.length);
-    return { build, report };
+    if (build.problem !== null) {
+      // Templates that do not compile leave nothing to render with: the pages are checked alone.
+      for (const state of build.states.values()) build.check(state);
+      return { build, report: build.finish(started, build.pages.length), worked: build.pages.map((page) => page.relativePath) };
+    }
+    const { made, worked } = await build.takeResults(opened, options);
+    return { build, report: build.finish(started, build.pages.length, made), worked };
   }
 
   /** Every output file, by path relative to the output folder: the last good output. */
   get output(): ReadonlyMap<string, string | Buffer> {
-    const all = new Map(this.pageOutputs);
+    const all = new Map<string, string | Buffer>();
+    for (const [name, content] of this.pageOutputs) all.set(name, contentOf(content));
     for (const [name, content] of this.siteWide.everything()) all.set(name, content);
     return all;
   }
@@ -141,12 +167,14 @@ export class IncrementalBuild {
    * made without the search index and `polyref.json`.
    */
   file(relativePath: string): string | Buffer | undefined {
-    return this.pageOutputs.get(relativePath) ?? this.siteWide.file(relativePath);
+    const content = this.pageOutputs.get(relativePath);
+    return content === undefined ? this.siteWide.file(relativePath) : contentOf(content);
   }
 
   /** One output file made by a page, a template asset, or one of the files about the whole site already made. */
   fileAtHand(relativePath: string): string | Buffer | undefined {
-    return this.pageOutputs.get(relativePath) ?? this.siteWide.fileAtHand(relativePath);
+    const content = this.pageOutputs.get(relativePath);
+    return content === undefined ? this.siteWide.fileAtHand(relativePath) : contentOf(content);
   }
 
   /** Whether an output file is made for the whole site (the list of pages, the 404 page) rather than by one page. */
@@ -201,6 +229,36 @@ export class IncrementalBuild {
     this.highlighter.dispose();
   }
 
+  /**
+   * Takes each source's result from the build's path: its findings and
+   * what it read, and a page's render, which the first output uses when
+   * the site has no error (else the pages are rendered again once the
+   * errors are gone, against the index as it then stands).
+   */
+  private async takeResults(opened: OpenSite, options: PagePoolOptions): Promise<{ made: Map<PageState, PageRender>; worked: string[] }> {
+    const { config, site } = this;
+    const tree = folderTree(site.index);
+    const outputCache = opened.cacheRoot === null ? null : new OutputCache(opened.cacheRoot, config.content);
+    const cache = outputCache && new CachedResults(outputCache, config, site.templates, { index: site.index, examples: site.examples, tree: () => tree });
+    const made = new Map<PageState, PageRender>();
+    const results = new SourceResults(config, opened, cache, { ...options, alwaysRecordReads: true });
+    for await (const { source, result } of results) {
+      const state = this.states.get(source.file)!;
+      this.findings.set(state.page, result.findings);
+      const reads = readsOf(result);
+      this.checkReaders.set(state, reads.check);
+      if (state.page.kind !== 'page' || !reads.render) continue;
+      // Files the output cache keeps are read from it when served; the others are held.
+      const record = result.record?.render ?? null;
+      if (record && outputCache) {
+        made.set(state, this.keptRender(state, reads.render, outputCache, record));
+      } else if (result.from === 'work' && result.output) {
+        made.set(state, renderOf(state.page, reads.render, result.output));
+      }
+    }
+    return { made, worked: results.worked };
+  }
+
   private classify(changedPaths: string[]): { sources: string[]; structure: boolean; examples: string[]; templates: boolean } {
     const result = { sources: [] as string[], structure: false, examples: [] as string[], templates: false };
     for (const changed of changedPaths.map((file) => path.resolve(file))) {
@@ -220,9 +278,12 @@ export class IncrementalBuild {
     const changes: PageChange[] = [];
     const consider = (source: SourceFile) => {
       const before = this.states.get(source.file)?.page ?? null;
-      const after = this.parse(source);
-      if (before && before.hash === after.hash && before.kind === after.kind && before.url === after.url) return;
-      changes.push({ before, after });
+      const parsed = this.parse(source);
+      if (before && before.hash === parsed.hash && before.kind === parsed.kind && before.url === parsed.url) return;
+      // The index holds every page as a stand-in of its facts, as a build's index does; lookups into it find the page just parsed.
+      this.edited.set(parsed.file, parsed);
+      this.reader.keep(parsed);
+      changes.push({ before, after: new PageStandIn(pageFacts(parsed), this.reader) });
     };
     if (structure) {
       const found = findSources(this.config.content);
@@ -323,8 +384,42 @@ export class IncrementalBuild {
 
   private check(state: PageState): void {
     const dependencies = new DependencySet();
-    this.findings.set(state.page, checkPage(state.page, recordingSite(this.site, dependencies)));
+    const page = this.edited.get(state.page.file) ?? this.reader.parsed(standIn(state.page).facts);
+    this.findings.set(state.page, checkPage(page, recordingSite(this.site, dependencies)));
     this.checkReaders.set(state, dependencies);
+  }
+
+  /**
+   * A page's render whose files and shares the output cache keeps. Should
+   * the cache lose them while the server runs, the page is rendered again:
+   * what it read is unchanged while this render stands, so the bytes are the same.
+   */
+  private keptRender(state: PageState, dependencies: DependencySet, cache: OutputCache, record: RenderRecord): PageRender {
+    let again: PageRender | null = null;
+    const renderAgain = () => (again ??= this.renderState(state));
+    const files = cache.output(record).files.map((file) => ({
+      path: file.path,
+      content: { from: file.from, again: () => contentOf(renderAgain().files.find((made) => made.path === file.path)?.content ?? '') },
+    }));
+    const shares = () => {
+      try {
+        return cache.output(record).shares;
+      } catch {
+        return renderAgain().shares();
+      }
+    };
+    return { page: state.page, dependencies, files, shares };
+  }
+
+  /** A page rendered whole, recording what it reads. */
+  private renderState(state: PageState): PageRender {
+    const page = this.edited.get(state.page.file) ?? parseWhole(state.page);
+    this.reader.keep(page);
+    try {
+      return { ...renderRecorded(page, this.resources()), page: state.page };
+    } finally {
+      this.reader.dropTree(page.file);
+    }
   }
 
   /** Example `file` values, as pages wrote them, whose folder holds or is a changed path. */
@@ -353,22 +448,25 @@ export class IncrementalBuild {
     }
   }
 
-  /** Renders what the pending changes concern, when nothing stands in the way, and reports. */
-  private finish(started: number, checked: number): UpdateReport {
+  /** Renders what the pending changes concern, when nothing stands in the way, and reports; `made` holds renders made already. */
+  private finish(started: number, checked: number, made?: Map<PageState, PageRender>): UpdateReport {
     let rendered: string[] = [];
     let changedOutputs: string[] = [];
     // The failures of the last render do not hold it back: the render tries their pages again.
     if (this.findings.errors === 0 && this.problem === null) {
       this.renderFailures.clear();
-      ({ rendered, changedOutputs } = this.render());
+      ({ rendered, changedOutputs } = this.render(made));
     }
+    // Only the update that parsed a page reads its body tree.
+    for (const file of this.edited.keys()) this.reader.dropTree(file);
+    this.edited.clear();
     const report = this.findings.report(this.pages, this.renderFailures);
     const ok = report.errors === 0 && this.problem === null;
     return { ok, ...report, rendered, checked, changedOutputs, problem: this.problem, ms: performance.now() - started };
   }
 
-  /** Renders every page whose reads changed; all or nothing, as `build` writes. */
-  private render(): { rendered: string[]; changedOutputs: string[] } {
+  /** Renders every page whose reads changed (or takes `made`, every page's render made already); all or nothing, as `build` writes. */
+  private render(made?: Map<PageState, PageRender>): { rendered: string[]; changedOutputs: string[] } {
     const pending = this.pending;
     const treeBefore = this.treeText;
     if (pending.everything || pending.tree) {
@@ -376,20 +474,22 @@ export class IncrementalBuild {
       this.treeText = JSON.stringify(this.tree, (name, value: unknown) => (name === 'place' ? undefined : value));
     }
     const treeChanged = this.treeText !== treeBefore;
-    const renders = new Map<PageState, PageRender>();
-    for (const state of this.staleRenders(treeChanged)) {
-      const page = state.page;
-      try {
-        renders.set(state, renderRecorded(page, this.resources()));
-      } catch (error) {
-        if (!(error instanceof TemplateError)) throw error;
-        this.renderFailures.set(page.file, { ruleId: 'template-error', severity: 'error', message: error.message, place: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+    let renders = made;
+    if (!renders) {
+      renders = new Map<PageState, PageRender>();
+      for (const state of this.staleRenders(treeChanged)) {
+        try {
+          renders.set(state, this.renderState(state));
+        } catch (error) {
+          if (!(error instanceof TemplateError)) throw error;
+          this.renderFailures.set(state.page.file, { ruleId: 'template-error', severity: 'error', message: error.message, place: { line: 1, column: 1, endLine: 1, endColumn: 1 } });
+        }
       }
     }
     if (this.renderFailures.size > 0) return { rendered: [], changedOutputs: [] };
 
     const changedOutputs: string[] = [];
-    const put = (name: string, content: string | Buffer) => {
+    const put = (name: string, content: PageFileContent) => {
       const before = this.pageOutputs.get(name);
       if (before === undefined || !sameContent(before, content)) changedOutputs.push(name);
       this.pageOutputs.set(name, content);
@@ -472,9 +572,9 @@ export class IncrementalBuild {
     return this.pages.flatMap((page): PageOutput[] => {
       if (page.kind === 'page') {
         const render = this.states.get(page.file)!.render;
-        return render ? [render] : [];
+        return render ? [{ files: [], ...render.shares() }] : [];
       }
-      return page.kind === 'partial' ? [renderPageOutput(page, resources)] : [];
+      return page.kind === 'partial' ? [renderPageOutput(this.edited.get(page.file) ?? this.reader.parsed(standIn(page).facts), resources)] : [];
     });
   }
 
@@ -483,7 +583,9 @@ export class IncrementalBuild {
   }
 }
 
-function sameContent(left: string | Buffer, right: string | Buffer): boolean {
+function sameContent(kept: PageFileContent, made: PageFileContent): boolean {
+  const left = contentOf(kept);
+  const right = contentOf(made);
   if (typeof left === 'string' && typeof right === 'string') return left === right;
   // Buffers compare as they are; `Buffer.from` of a Buffer would copy it.
   return (typeof left === 'string' ? Buffer.from(left) : left).equals(typeof right === 'string' ? Buffer.from(right) : right);
@@ -495,6 +597,24 @@ function noChanges(everything: boolean): Pending {
 
 function newState(page: ParsedPage): PageState {
   return { page, render: null };
+}
+
+/** A page of the index as the build's path makes it: a stand-in of its facts. */
+function standIn(page: ParsedPage): PageStandIn {
+  if (!(page instanceof PageStandIn)) throw new Error(`${page.relativePath} is in the index whole, not as its facts`);
+  return page;
+}
+
+/** What a source's result says it read, for finding it again when that changes. */
+function readsOf(result: SourceResult): { check: DependencySet; render: DependencySet | null } {
+  const names = (hashed: ReadonlyArray<[string, string]>) => dependencySetOf(hashed.map(([dependency]) => dependency));
+  if (result.from === 'cache') {
+    const { check, render } = result.record;
+    return { check: names(check.dependencies), render: render && names(render.dependencies) };
+  }
+  // Polyref failed on the source (its finding says so): nothing is known of what it reads.
+  if (!result.reads) return { check: new DependencySet(), render: null };
+  return { check: names(result.reads.check), render: result.reads.render && names(result.reads.render) };
 }
 
 function isInside(root: string, target: string): boolean {

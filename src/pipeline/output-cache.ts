@@ -118,7 +118,8 @@ export class OutputCache {
       writeWhole(this.recordFile(relativePath), JSON.stringify(whole));
       return whole;
     } catch {
-      return { ...record, render };
+      // Contents written in part are no output to reuse: the record keeps none.
+      return { ...record, render: null };
     }
   }
 

@@ -107,7 +107,7 @@ export class PageWorker {
   private async workOn(facts: PageFacts): Promise<PageResult> {
     let page: ParsedPage;
     try {
-      page = this.parse(facts);
+      page = parseWhole(facts);
     } catch (error) {
       return { findings: [internalError('Parsing', error)], output: null, reads: null };
     }
@@ -153,13 +153,14 @@ export class PageWorker {
   dispose(): void {
     this.resources.highlighter.dispose();
   }
+}
 
-  private parse(facts: PageFacts): ParsedPage {
-    const source = { file: facts.file, relativePath: facts.relativePath, kind: facts.kind, url: facts.url };
-    const read = readSource(facts.file);
-    if (!read.ok) return { ...emptyPage(source, facts.hash), diagnostics: [read.diagnostic] };
-    return runParseJob({ source, bytes: read.bytes, hash: facts.hash }, { keepTree: true });
-  }
+/** A source read and parsed whole, body tree and all, as its check and render read it. */
+export function parseWhole(facts: Pick<PageFacts, 'file' | 'relativePath' | 'kind' | 'url' | 'hash'>): ParsedPage {
+  const source = { file: facts.file, relativePath: facts.relativePath, kind: facts.kind, url: facts.url };
+  const read = readSource(facts.file);
+  if (!read.ok) return { ...emptyPage(source, facts.hash), diagnostics: [read.diagnostic] };
+  return runParseJob({ source, bytes: read.bytes, hash: facts.hash }, { keepTree: true });
 }
 
 function internalError(stage: string, error: unknown): Finding {

@@ -45,6 +45,37 @@ export function dependencyList(dependencies: DependencySet): string[] {
   return list.sort();
 }
 
+/** The dependency set a list of dependencies (`dependencyList`) was made from. */
+export function dependencySetOf(list: readonly string[]): DependencySet {
+  const dependencies = new DependencySet();
+  for (const dependency of list) {
+    const rest = dependency.slice(1);
+    switch (dependency[0]) {
+      case 'k':
+        dependencies.keys.add(rest);
+        break;
+      case 'p':
+        dependencies.presence.add(rest);
+        break;
+      case 'w':
+        dependencies.wholeTables.add(rest);
+        break;
+      case 'e':
+        dependencies.examples.add(rest);
+        break;
+      case 'L':
+        dependencies.usesPageList = true;
+        break;
+      case 'T':
+        dependencies.usesFolderTree = true;
+        break;
+      default:
+        throw new Error(`Unknown dependency \`${dependency}\``);
+    }
+  }
+  return dependencies;
+}
+
 export interface ReadingSources {
   index: SiteIndex;
   examples: ExampleStore;

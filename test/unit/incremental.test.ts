@@ -93,6 +93,58 @@ describe('IncrementalBuild', () => {
   }, 600_000);
 });
 
+describe('IncrementalBuild on the build path', () => {
+  it('starts from what a build left in the output cache, and a build after it takes every page from the cache', async () => {
+    const dir = copyExampleSite('polyref-incremental-');
+    try {
+      const cold = await IncrementalBuild.start(configOf(dir));
+      cold.build.dispose();
+      expect(cold.worked.length).toBeGreaterThan(5);
+      // What the dev server worked on, it recorded: a build works on nothing.
+      const clean = await runBuild(configOf(dir));
+      expect(clean.worked).toEqual([]);
+      expect(clean.fromCache).toBe(clean.written);
+
+      const warm = await IncrementalBuild.start(configOf(dir));
+      try {
+        expect(warm.worked).toEqual([]);
+        expect(warm.report.rendered.length).toBe(clean.written);
+        expectSameFiles(asBuffers(warm.build.output), readTree(path.join(dir, 'out')), 'warm start');
+
+        const file = path.join(dir, 'content/reference/directory-sync/directory-group/index.mdx');
+        fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('    id: Unique identifier for the Directory Group.', '    id: The unique identifier of the Directory Group.'));
+        const report = await warm.build.update([file]);
+        expect(report.rendered.length).toBeGreaterThan(1);
+        await runBuild(configOf(dir));
+        expectSameFiles(asBuffers(warm.build.output), readTree(path.join(dir, 'out')), 'after an edit');
+      } finally {
+        warm.build.dispose();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
+
+  it('renders a page again when the output cache loses the files it served from', async () => {
+    const dir = copyExampleSite('polyref-incremental-');
+    const config = configOf(dir);
+    try {
+      await runBuild(config);
+      const expected = readTree(path.join(dir, 'out'));
+      const { build, worked } = await IncrementalBuild.start(config);
+      try {
+        expect(worked).toEqual([]);
+        fs.rmSync(config.cache!, { recursive: true, force: true });
+        expectSameFiles(asBuffers(build.output), expected, 'after the cache was deleted');
+      } finally {
+        build.dispose();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
+});
+
 describe('IncrementalBuild dependencies', () => {
   it('renders again exactly the pages that use a changed description key', async () => {
     await withIncrementalBuild(async (dir, build) => {
