@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
- * What `polyref dev` does after a save, timed: the site is built in memory
- * once, then one page's description is edited several times and each
+ * What `polyref dev` does after a save, timed: the site is built once, as
+ * `build` builds it (from the cache folder given, else the default one),
+ * then one page's description is edited several times and each
  * incremental update (parse, index, check, render of what it concerns) is
  * timed. Prints `{ startMs, medianMs, edits, renderedPerEdit }` as JSON on
  * its last line. The watcher waits 30 ms for a save to settle before this
  * work starts; that wait is not included.
  *
- *   node bench/compare-dev.js SITE_DIR   (after `npx tsc -p .`)
+ *   node bench/compare-dev.js SITE_DIR [CACHE_DIR]   (after `npx tsc -p .`)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,8 @@ const { loadConfig } = await import('../dist/config/config.js');
 const { IncrementalBuild } = await import('../dist/pipeline/incremental.js');
 
 const started = performance.now();
-const { build, report } = await IncrementalBuild.start(loadConfig({ cwd: site }));
+const cacheDir = process.argv[3];
+const { build, report } = await IncrementalBuild.start(loadConfig({ cwd: site, overrides: cacheDir ? { cache: path.resolve(cacheDir) } : {} }));
 const startMs = performance.now() - started;
 if (!report.ok) throw new Error(`the site has ${report.errors} errors`);
 
