@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ruleIds } from '../../src/check/rules/index.js';
 import { loadConfig } from '../../src/config/config.js';
 import { buildFactsIndex, EntryStandIn, PageStandIn } from '../../src/index/facts-index.js';
-import { pageFacts } from '../../src/index/page-facts.js';
+import { jsonWithoutPlaces, pageFacts, placeField } from '../../src/index/page-facts.js';
 import { buildSiteIndex } from '../../src/index/site-index.js';
 import { PageReader } from '../../src/load/page-reader.js';
 import { loadSite } from '../../src/pipeline/load-site.js';
@@ -55,4 +55,39 @@ describe('the index built from facts', () => {
       expect(entries).toBeGreaterThan(0);
     });
   }
+});
+
+describe('an entry’s content hash', () => {
+  const withReplacer = (value: unknown) => JSON.stringify(value, (name, field: unknown) => (placeField.test(name) ? undefined : field));
+
+  it('writes every entry of every fixture as JSON.stringify with the places left out, byte for byte', () => {
+    const fixtures = fs.readdirSync(path.join(repoRoot, 'test', 'fixtures')).map((name) => path.join(repoRoot, 'test', 'fixtures', name));
+    let entries = 0;
+    for (const cwd of [repoRoot, ...fixtures]) {
+      if (!fs.existsSync(path.join(cwd, 'content'))) continue;
+      const config = loadConfig({ cwd, ruleIds, overrides: { cache: false } });
+      for (const page of loadSite(config, { keepTrees: false, cache: false }).index.pages) {
+        for (const list of Object.values(page.reference)) {
+          for (const entry of list) {
+            entries += 1;
+            expect(jsonWithoutPlaces(entry), `${page.relativePath} ${entry.key}`).toBe(withReplacer(entry));
+          }
+        }
+      }
+    }
+    expect(entries).toBeGreaterThan(50);
+  });
+
+  it('leaves out what JSON leaves out and escapes what JSON escapes', () => {
+    const odd = {
+      key: 'a "quoted"\n\u2028 key',
+      place: { line: 1 },
+      keyPlace: { line: 2 },
+      items: [undefined, () => 1, 1.5, Number.NaN, null, { typeRange: [1, 2], nested: { place: 1, kept: true } }],
+      missing: undefined,
+      extra: { '2': 'second', '1': 'first', name: 'x' },
+      urlPlaces: [],
+    };
+    expect(jsonWithoutPlaces(odd)).toBe(withReplacer(odd));
+  });
 });
