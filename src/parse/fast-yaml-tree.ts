@@ -179,6 +179,8 @@ class TreeBuilder {
         if (input.charCodeAt(end - 1) !== first || end - 1 <= start) return notOnFastPath();
         // `yaml` wants a space before a comment after a quoted scalar.
         if (input.charCodeAt(end) === 0x23 /* # */) return notOnFastPath();
+        // js-yaml keeps the white space that ends a line inside a quoted scalar, where YAML drops it.
+        if (hasLineEndingInWhiteSpace(input, start, end)) return notOnFastPath();
         break;
       case 0x7c /* | */:
       case 0x3e /* > */: {
@@ -371,6 +373,17 @@ const noChildren: FastNode[] = [];
 function node(kind: FastNode['kind'], start: number, end: number, children: FastNode[], nodeEnd = end): FastNode {
   // Every field from the start, `resolved` too, so that all nodes share one shape.
   return { kind, start, end, nodeEnd, text: '', plain: false, children, resolved: undefined };
+}
+
+/** Whether a line between `start` and `end` ends in a space or a tab (before `\n` or `\r\n`). */
+function hasLineEndingInWhiteSpace(input: string, start: number, end: number): boolean {
+  for (let lineBreak = input.indexOf('\n', start); lineBreak !== -1 && lineBreak < end; lineBreak = input.indexOf('\n', lineBreak + 1)) {
+    let before = lineBreak - 1;
+    if (input.charCodeAt(before) === 0x0d) before -= 1;
+    const code = input.charCodeAt(before);
+    if (before >= start && (code === 0x20 || code === 0x09)) return true;
+  }
+  return false;
 }
 
 /** Back over the spaces and line breaks js-yaml read past the end of a plain scalar. */

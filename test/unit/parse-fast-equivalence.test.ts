@@ -137,6 +137,10 @@ describe('parse-fast: what it leaves to the reference', () => {
     'a shape error': 'reference:\n  go:\n    key: A\n',
     'an explicit indentation indicator': 'descriptions:\n  a: |2\n     x\n',
     'a comment after a list': 'reference:\n  go:\n    - key: A\n      # end\n',
+    // js-yaml keeps the white space that ends a line inside a quoted scalar; YAML drops it.
+    'a quoted line ending in a space': "descriptions:\n  a: 'one \n\n    two'\n",
+    'a quoted line ending in a space before CRLF': 'descriptions:\r\n  a: "one \r\n    two"\r\n',
+    'a quoted line ending in a tab': "descriptions:\n  a: 'one\t\n    two'\n",
   };
   for (const [name, yaml] of Object.entries(cases)) {
     it(`parse-fast leaves ${name} to the reference, with the same result`, () => {
