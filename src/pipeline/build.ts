@@ -11,7 +11,6 @@ import { folderTree } from '../render/views/navigation-view.js';
 import type { FileFindings } from '../report/to-vfiles.js';
 import { StagedOutput } from '../write/staged-output.js';
 import { openSite } from './load-site.js';
-import { OutputCache } from './output-cache.js';
 import type { PagePoolOptions } from './page-pool.js';
 import { CachedResults, SourceResults } from './source-results.js';
 
@@ -43,7 +42,7 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
   const opened = openSite(config);
   const { site, facts, cacheRoot } = opened;
   const tree = folderTree(site.index);
-  const cache = cacheRoot === null ? null : new CachedResults(new OutputCache(cacheRoot, config.content), config, site.templates, { index: site.index, examples: site.examples, tree: () => tree });
+  const cache = CachedResults.of(config, opened, tree);
   const sources = new SourceResults(config, opened, cache, options);
   const output = new StagedOutput(config.out, cache?.manifestFile(config.out) ?? null);
   const siteFiles = new SiteFilesWriter(output, { site, templates: new Templates(site.templates), tree });
@@ -62,9 +61,8 @@ export async function runBuild(config: Config, options: BuildOptions = {}): Prom
         for (const file of result.output.files) await output.write(file.path, file.content);
         siteFiles.add(result.output);
       } else if (result.record.render) {
-        const kept = cache!.output(result.record);
-        for (const file of kept.files) await output.copy(file.path, file.from, file.hash);
-        siteFiles.add({ files: [], ...kept.shares });
+        for (const file of cache!.files(result.record.render)) await output.copy(file.path, file.from, file.hash);
+        siteFiles.add({ files: [], ...cache!.shares(result.record.render) });
       }
       if (source.kind !== 'page') continue;
       written += 1;

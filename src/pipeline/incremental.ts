@@ -44,12 +44,11 @@ import { contentOf, renderOf, renderRecorded, SiteWideFiles, type PageFileConten
 import { IndexUpdater, type PageChange } from './index-update.js';
 import { presenceChanged, readingChange, readKey } from './key-readings.js';
 import { openSite, type OpenSite } from './load-site.js';
-import { OutputCache, type RenderRecord } from './output-cache.js';
+import type { RenderRecord } from './output-cache.js';
 import { positionIn } from './page-order.js';
 import type { PagePoolOptions } from './page-pool.js';
 import { parseWhole } from './page-work.js';
-import { dependencySetOf } from './reading-hashes.js';
-import { CachedResults, SourceResults, type SourceResult } from './source-results.js';
+import { CachedResults, readsOf, SourceResults } from './source-results.js';
 
 /** Dependency keys of page titles start so. */
 const titlesTable = DependencySet.keyOf('titles', '');
@@ -237,9 +236,7 @@ export class IncrementalBuild {
    */
   private async takeResults(opened: OpenSite, options: PagePoolOptions): Promise<{ made: Map<PageState, PageRender>; worked: string[] }> {
     const { config, site } = this;
-    const tree = folderTree(site.index);
-    const outputCache = opened.cacheRoot === null ? null : new OutputCache(opened.cacheRoot, config.content);
-    const cache = outputCache && new CachedResults(outputCache, config, site.templates, { index: site.index, examples: site.examples, tree: () => tree });
+    const cache = CachedResults.of(config, opened, folderTree(site.index));
     const made = new Map<PageState, PageRender>();
     const results = new SourceResults(config, opened, cache, { ...options, alwaysRecordReads: true });
     for await (const { source, result } of results) {
@@ -250,8 +247,8 @@ export class IncrementalBuild {
       if (state.page.kind !== 'page' || !reads.render) continue;
       // Files the output cache keeps are read from it when served; the others are held.
       const record = result.record?.render ?? null;
-      if (record && outputCache) {
-        made.set(state, this.keptRender(state, reads.render, outputCache, record));
+      if (record && cache) {
+        made.set(state, this.keptRender(state, reads.render, cache, record));
       } else if (result.from === 'work' && result.output) {
         made.set(state, renderOf(state.page, reads.render, result.output));
       }
@@ -394,16 +391,16 @@ export class IncrementalBuild {
    * the cache lose them while the server runs, the page is rendered again:
    * what it read is unchanged while this render stands, so the bytes are the same.
    */
-  private keptRender(state: PageState, dependencies: DependencySet, cache: OutputCache, record: RenderRecord): PageRender {
+  private keptRender(state: PageState, dependencies: DependencySet, cache: CachedResults, record: RenderRecord): PageRender {
     let again: PageRender | null = null;
     const renderAgain = () => (again ??= this.renderState(state));
-    const files = cache.output(record).files.map((file) => ({
+    const files = cache.files(record).map((file) => ({
       path: file.path,
       content: { from: file.from, again: () => contentOf(renderAgain().files.find((made) => made.path === file.path)?.content ?? '') },
     }));
     const shares = () => {
       try {
-        return cache.output(record).shares;
+        return cache.shares(record);
       } catch {
         return renderAgain().shares();
       }
@@ -603,18 +600,6 @@ function newState(page: ParsedPage): PageState {
 function standIn(page: ParsedPage): PageStandIn {
   if (!(page instanceof PageStandIn)) throw new Error(`${page.relativePath} is in the index whole, not as its facts`);
   return page;
-}
-
-/** What a source's result says it read, for finding it again when that changes. */
-function readsOf(result: SourceResult): { check: DependencySet; render: DependencySet | null } {
-  const names = (hashed: ReadonlyArray<[string, string]>) => dependencySetOf(hashed.map(([dependency]) => dependency));
-  if (result.from === 'cache') {
-    const { check, render } = result.record;
-    return { check: names(check.dependencies), render: render && names(render.dependencies) };
-  }
-  // Polyref failed on the source (its finding says so): nothing is known of what it reads.
-  if (!result.reads) return { check: new DependencySet(), render: null };
-  return { check: names(result.reads.check), render: result.reads.render && names(result.reads.render) };
 }
 
 function isInside(root: string, target: string): boolean {

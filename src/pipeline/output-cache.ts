@@ -36,6 +36,13 @@ export interface RenderRecord {
   coverageBlob: Blob | null;
 }
 
+/** An output file whose content the cache keeps: its path in the output, the file that holds it, and its hash. */
+export interface KeptFile {
+  path: string;
+  from: string;
+  hash: string;
+}
+
 /** A content kept apart: its hash, which names its file, and its size in bytes. */
 export interface Blob {
   hash: string;
@@ -85,17 +92,20 @@ export class OutputCache {
     return blobsOf(record).every((blob) => fs.statSync(this.blobFile(blob), { throwIfNoEntry: false })?.size === blob.size);
   }
 
-  /** A source's output as the record keeps it: its files where their contents are, its share of the site-wide files read back. */
-  output(record: RenderRecord): { files: Array<{ path: string; from: string; hash: string }>; shares: Omit<PageOutput, 'files'> } {
+  /** A source's output files as the record keeps them: where their contents are, read by nothing yet. */
+  files(record: RenderRecord): KeptFile[] {
+    // Whatever asks for a record's files uses the record: its contents stay through the next prune.
     for (const blob of blobsOf(record)) this.liveBlobs.add(blob.hash);
+    return record.files.map((file) => ({ path: file.path, from: this.blobFile(file.blob), hash: file.blob.hash }));
+  }
+
+  /** A source's share of the files about the whole site, read back. */
+  shares(record: RenderRecord): Omit<PageOutput, 'files'> {
     return {
-      files: record.files.map((file) => ({ path: file.path, from: this.blobFile(file.blob), hash: file.blob.hash })),
-      shares: {
-        searchDocuments: record.searchBlob ? fs.readFileSync(this.blobFile(record.searchBlob), 'utf8').split('\n') : [],
-        model: record.model ? { kind: record.model.kind, json: fs.readFileSync(this.blobFile(record.model.blob), 'utf8') } : null,
-        summary: record.summary,
-        coverage: record.coverageBlob ? (JSON.parse(fs.readFileSync(this.blobFile(record.coverageBlob), 'utf8')) as PageOutput['coverage']) : [],
-      },
+      searchDocuments: record.searchBlob ? fs.readFileSync(this.blobFile(record.searchBlob), 'utf8').split('\n') : [],
+      model: record.model ? { kind: record.model.kind, json: fs.readFileSync(this.blobFile(record.model.blob), 'utf8') } : null,
+      summary: record.summary,
+      coverage: record.coverageBlob ? (JSON.parse(fs.readFileSync(this.blobFile(record.coverageBlob), 'utf8')) as PageOutput['coverage']) : [],
     };
   }
 

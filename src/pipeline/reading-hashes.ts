@@ -10,7 +10,7 @@
 import { hash } from 'node:crypto';
 import fs from 'node:fs';
 import { EntryStandIn } from '../index/facts-index.js';
-import { entryContentHash, placeField } from '../index/page-facts.js';
+import { entryContentHash, jsonWithoutPlaces } from '../index/page-facts.js';
 import { titleOf } from '../index/page-titles.js';
 import type { Located, SiteIndex } from '../index/site-index.js';
 import type { ExampleStore } from '../load/examples.js';
@@ -45,10 +45,10 @@ export function dependencyList(dependencies: DependencySet): string[] {
   return list.sort();
 }
 
-/** The dependency set a list of dependencies (`dependencyList`) was made from. */
-export function dependencySetOf(list: readonly string[]): DependencySet {
+/** The dependency set a hashed list (`ReadingHashes.hashed`) was made from. */
+export function dependencySetOf(hashed: readonly HashedDependency[]): DependencySet {
   const dependencies = new DependencySet();
-  for (const dependency of list) {
+  for (const [dependency] of hashed) {
     const rest = dependency.slice(1);
     switch (dependency[0]) {
       case 'k':
@@ -134,7 +134,7 @@ export class ReadingHashes {
       case 'L':
         return index.pages.map((page) => `${page.relativePath}\u0001${page.kind}\u0001${page.url}\u0001${page.kind === 'page' ? titleOf(index, page.url) : ''}`).join('\u0000');
       case 'T':
-        return withoutPlaces(this.sources.tree());
+        return jsonWithoutPlaces(this.sources.tree());
       default:
         throw new Error(`Unknown dependency \`${dependency}\``);
     }
@@ -170,7 +170,7 @@ export class ReadingHashes {
       const { keyPath, markdown, isMap } = located.value;
       return `description\u0001${page.relativePath}\u0001${keyPath}\u0001${isMap}\u0001${markdown ?? '\u0002'}`;
     }
-    return `${page.relativePath}\u0001${withoutPlaces(located.value as Navigation)}`;
+    return `${page.relativePath}\u0001${jsonWithoutPlaces(located.value as Navigation)}`;
   }
 }
 
@@ -213,10 +213,7 @@ function shallow(value: unknown): string {
     return JSON.stringify([located.page.relativePath, language, key, id, url, title, type, patternBefore]);
   }
   if (isDefinition(item)) return JSON.stringify([located.page.relativePath, item.keyPath, item.markdown, item.isMap]);
-  return `${located.page.relativePath}\u0002${withoutPlaces(item)}`;
+  return `${located.page.relativePath}\u0002${jsonWithoutPlaces(item)}`;
 }
 
-function withoutPlaces(value: unknown): string {
-  return JSON.stringify(value, (name, field: unknown) => (placeField.test(name) ? undefined : field));
-}
 

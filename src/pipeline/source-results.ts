@@ -11,11 +11,13 @@ import { countFindings, type Finding } from '../check/run-checks.js';
 import type { Config } from '../config/config.js';
 import type { PageFacts } from '../index/page-facts.js';
 import type { PageOutput } from '../render/page-output.js';
+import type { NavigationLink } from '../model/types.js';
+import { DependencySet } from './dependencies.js';
 import type { OpenSite } from './load-site.js';
-import { checkKey, OutputCache, renderKey, type PageRecord } from './output-cache.js';
+import { checkKey, OutputCache, renderKey, type KeptFile, type PageRecord, type RenderRecord } from './output-cache.js';
 import { workOnPages, type PagePoolOptions } from './page-pool.js';
 import type { PageReads, PageResult } from './page-work.js';
-import { ReadingHashes, type ReadingSources } from './reading-hashes.js';
+import { dependencySetOf, ReadingHashes, type ReadingSources } from './reading-hashes.js';
 
 /** A source's result: its output made now, or kept in the cache. */
 export type SourceResult =
@@ -78,7 +80,7 @@ export class CachedResults {
   private readonly renderKey: string;
   private readonly hashes: { check: ReadingHashes; render: ReadingHashes };
 
-  constructor(
+  private constructor(
     private readonly cache: OutputCache,
     config: Config,
     templates: ReadonlyMap<string, string>,
@@ -87,6 +89,13 @@ export class CachedResults {
     this.checkKey = checkKey(config, templates);
     this.renderKey = renderKey(config, templates);
     this.hashes = { check: new ReadingHashes(sources, 'check'), render: new ReadingHashes(sources, 'render') };
+  }
+
+  /** The output cache of an opened site, judged against its index and folder tree; null when the run has no cache. */
+  static of(config: Config, opened: OpenSite, tree: NavigationLink[]): CachedResults | null {
+    if (opened.cacheRoot === null) return null;
+    const { site } = opened;
+    return new CachedResults(new OutputCache(opened.cacheRoot, config.content), config, site.templates, { index: site.index, examples: site.examples, tree: () => tree });
   }
 
   /** The record of `source` when it holds what checking and rendering it now would give. */
@@ -105,8 +114,14 @@ export class CachedResults {
     return this.cache.manifestFile(out);
   }
 
-  output(record: PageRecord): ReturnType<OutputCache['output']> {
-    return this.cache.output(record.render!);
+  /** The files a rendered record keeps. */
+  files(render: RenderRecord): KeptFile[] {
+    return this.cache.files(render);
+  }
+
+  /** A rendered record's share of the files about the whole site, read back. */
+  shares(render: RenderRecord): Omit<PageOutput, 'files'> {
+    return this.cache.shares(render);
   }
 
   /** Keeps what a source gave when it was worked on, for the next run; the record as kept, or null when there is none to keep. */
@@ -124,4 +139,15 @@ export class CachedResults {
   prune(facts: readonly PageFacts[]): void {
     this.cache.prune(new Set(facts.map((source) => this.cache.recordName(source.relativePath))));
   }
+}
+
+/** What a source's result says it read, as dependency sets: a run that goes on finds the sources a change concerns by them. */
+export function readsOf(result: SourceResult): { check: DependencySet; render: DependencySet | null } {
+  if (result.from === 'cache') {
+    const { check, render } = result.record;
+    return { check: dependencySetOf(check.dependencies), render: render && dependencySetOf(render.dependencies) };
+  }
+  // Polyref failed on the source (its finding says so): nothing is known of what it reads.
+  if (!result.reads) return { check: new DependencySet(), render: null };
+  return { check: dependencySetOf(result.reads.check), render: result.reads.render && dependencySetOf(result.reads.render) };
 }
